@@ -1,0 +1,122 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Agent } from '../agents/agent.type.js';
+import { CallStats } from '../common/call-stats.type.js';
+import { DateScalar } from '../common/scalars.js';
+
+export enum LeaderboardOrder {
+  AVG_SENTIMENT_DESC = 'AVG_SENTIMENT_DESC',
+  TOTAL_CALLS_DESC = 'TOTAL_CALLS_DESC',
+  AVG_TALK_RATIO_ASC = 'AVG_TALK_RATIO_ASC',
+  AVG_DURATION_DESC = 'AVG_DURATION_DESC',
+}
+registerEnumType(LeaderboardOrder, { name: 'LeaderboardOrder' });
+
+@InputType()
+export class AnalyticsFilter {
+  @Field(() => Date, { nullable: true })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to?: Date | null;
+
+  @Field(() => [ID], { nullable: true })
+  agentIds?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  language?: string | null;
+}
+
+/** What AnalyticsSummary's field resolvers aggregate over; the filter is validated once, at Query.analytics. */
+@ObjectType()
+export class AnalyticsSummary {
+  filter!: AnalyticsFilter;
+}
+
+@ArgsType()
+export class LeaderboardArgs {
+  @Field(() => LeaderboardOrder, { nullable: true, defaultValue: LeaderboardOrder.AVG_SENTIMENT_DESC })
+  orderBy!: LeaderboardOrder;
+
+  @Field(() => Int, { nullable: true, defaultValue: 10 })
+  first!: number;
+
+  @Field(() => Int, { nullable: true, defaultValue: 1 })
+  minCalls!: number;
+}
+
+@ObjectType()
+export class LeaderboardEntry {
+  @Field(() => Int)
+  rank!: number;
+
+  /** Resolved through the agent loader. */
+  agentId!: string;
+
+  @Field(() => Agent)
+  agent?: Agent;
+
+  @Field(() => Int)
+  totalCalls!: number;
+
+  @Field(() => Float)
+  avgSentiment!: number;
+
+  @Field(() => Float)
+  avgTalkRatio!: number;
+
+  @Field(() => Float)
+  avgDurationSeconds!: number;
+}
+
+@ObjectType()
+export class DailyStat {
+  @Field(() => DateScalar)
+  date!: string;
+
+  @Field(() => Int)
+  totalCalls!: number;
+
+  @Field(() => Float)
+  avgSentiment!: number;
+
+  @Field(() => Float)
+  avgDurationSeconds!: number;
+}
+
+@ObjectType()
+export class HistogramBucket {
+  @Field(() => Float)
+  from!: number;
+
+  @Field(() => Float)
+  to!: number;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class LanguageStat {
+  @Field()
+  language!: string;
+
+  @Field(() => Int)
+  totalCalls!: number;
+
+  @Field(() => Float)
+  avgSentiment!: number;
+}
+
+@ObjectType()
+export class TopicStat {
+  @Field()
+  topic!: string;
+
+  @Field(() => Int)
+  calls!: number;
+
+  @Field(() => Float)
+  avgSentiment!: number;
+}
+
+export { CallStats };

@@ -1,0 +1,48 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Agent } from '../agents/agent.type.js';
+import type { Context } from '../context.js';
+import { Customer } from '../customers/customer.type.js';
+import { AppError } from '../errors.js';
+import { CallsArgs } from './call.input.js';
+import type { CallRecord } from './call.repository.js';
+import { getCall, listCalls } from './call.service.js';
+import { Call, CallConnection, Utterance } from './call.type.js';
+
+@Resolver(() => Call)
+export class CallResolver {
+  @Query(() => Call, { nullable: true, description: 'One call by its business id, or null when there is none.' })
+  call(@Arg('callId', () => ID) callId: string, @Ctx() ctx: Context) {
+    return getCall(ctx, callId);
+  }
+
+  @Query(() => CallConnection, { description: 'Calls that match every given filter; 1 <= first <= 100.' })
+  calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() ctx: Context) {
+    return listCalls(ctx, args);
+  }
+
+  @FieldResolver(() => Agent)
+  async agent(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.agentsByAgentId.load(call.agentId), `agent ${call.agentId} of call ${call.callId}`);
+  }
+
+  @FieldResolver(() => Customer)
+  async customer(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.customersByCustomerId.load(call.customerId), `customer ${call.customerId} of call ${call.callId}`);
+  }
+
+  @FieldResolver(() => String)
+  async transcript(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.callTextsByCallId.load(call.callId), `text of call ${call.callId}`).transcript;
+  }
+
+  @FieldResolver(() => [Utterance], { description: 'The transcript split into speaker turns, in order.' })
+  async utterances(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return required(await ctx.loaders.callTextsByCallId.load(call.callId), `text of call ${call.callId}`).utterances;
+  }
+}
+
+/** Foreign keys make these rows exist; a miss means the data changed under us (e.g. a concurrent delete). */
+function required<T>(value: T | null, what: string): T {
+  if (value === null) throw new AppError('INTERNAL_SERVER_ERROR', `${what} not found`);
+  return value;
+}

@@ -1,0 +1,53 @@
+import type { Context } from '../context.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { pageRequest } from './paging.js';
+
+export interface PartyListArgs {
+  search?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** The contract leaves agent/customer page sizes open; the same bound as calls keeps one rule. */
+export const PARTIES_MAX_FIRST = 100;
+
+export interface PartyConnection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  readonly totalCount: Promise<number>;
+}
+
+/**
+ * Agents and customers page the same way: by business id ascending, with a
+ * keyset cursor. `fetch` and `count` are the domain's repository functions.
+ */
+export async function listParties<T>(
+  ctx: Context,
+  kind: 'agent' | 'customer',
+  args: PartyListArgs,
+  idOf: (row: T) => string,
+  fetch: (query: { search: string | null; afterId: string | null; limit: number }) => Promise<T[]>,
+  count: (search: string | null) => Promise<number>,
+): Promise<PartyConnection<T>> {
+  const page = pageRequest({ first: args.first, after: args.after }, { maxFirst: PARTIES_MAX_FIRST, maxOffset: 0 }, 50);
+  const afterId = page.after ? String(decodeCursor(page.after, kind).value) : null;
+  const search = args.search?.trim() || null;
+  const rows = await fetch({ search, afterId, limit: page.first + 1 });
+  const edges = rows.slice(0, page.first).map((node) => ({ cursor: encodeCursor({ kind, value: idOf(node), id: idOf(node) }), node }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: afterId !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // A getter: the count runs only if the client selects totalCount.
+    get totalCount() {
+      return (total ??= count(search));
+    },
+  };
+}

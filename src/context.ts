@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import { createAgentLoaders } from './agents/agent.loaders.js';
+import type { CacheStore } from './cache/store.js';
+import { createCallLoaders } from './calls/call.loaders.js';
+import type { Config } from './config.js';
+import { createCustomerLoaders } from './customers/customer.loaders.js';
+import type { Database } from './db/client.js';
+import type { SqlStats } from './db/sql-stats.js';
+
+/** Who is asking. Today everyone is anonymous; API keys and roles plug in here. */
+export interface Viewer {
+  role: 'anonymous' | 'reader' | 'ingester' | 'admin';
+  clientId: string;
+}
+
+/** Long-lived things the gateway opens once at start-up and shares between requests. */
+export interface AppServices {
+  config: Config;
+  db: Database;
+  cache: CacheStore;
+  logger: Logger;
+}
+
+export function createLoaders(db: Database) {
+  return { ...createAgentLoaders(db), ...createCustomerLoaders(db), ...createCallLoaders(db) };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Everything a resolver may use for one operation; built fresh per request (loaders must not outlive it). */
+export interface Context extends AppServices {
+  requestId: string;
+  viewer: Viewer;
+  loaders: Loaders;
+  sqlStats: SqlStats;
+}
+
+export function createContext(
+  services: AppServices,
+  request: { requestId: string; viewer: Viewer; sqlStats: SqlStats; logger?: Logger },
+): Context {
+  return {
+    ...services,
+    logger: request.logger ?? services.logger,
+    requestId: request.requestId,
+    viewer: request.viewer,
+    sqlStats: request.sqlStats,
+    loaders: createLoaders(services.db),
+  };
+}

@@ -1,0 +1,20 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../common/connection.type.js';
+
+@ObjectType()
+export class Customer {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+}
+
+@ObjectType()
+export class CustomerConnection extends ConnectionType(Customer, 'Customer') {}

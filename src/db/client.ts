@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import * as schema from './schema/index.js';
+import { recordStatement } from './sql-stats.js';
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  readonly db: Database;
+  /** `postgres`: a server through postgres.js; `embedded`: PGlite in this process. */
+  readonly mode: 'postgres' | 'embedded';
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const drizzleLogger = { logQuery: () => recordStatement() };
+
+/** Opens the database the config names: a PostgreSQL pool, or PGlite under DATA_DIR. Nothing connects before this call. */
+export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  return config.DATABASE_URL ? openPostgres(config, config.DATABASE_URL) : openEmbedded(config, logger);
+}
+
+async function openPostgres(config: Config, url: string): Promise<DatabaseHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const client = postgres(url, {
+    max: config.DATABASE_POOL_MAX,
+    idle_timeout: 30,
+    connect_timeout: 5,
+    onnotice: () => {},
+    connection: {
+      application_name: 'parley',
+      statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+  });
+  const db = drizzle({ client, schema, logger: drizzleLogger }) as unknown as Database;
+  return {
+    db,
+    mode: 'postgres',
+    ping: async () => {
+      await client`select 1`;
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const dataDir = path.resolve(config.DATA_DIR);
+  mkdirSync(dataDir, { recursive: true });
+  const releaseLock = lockDataDir(dataDir);
+  logger.info({ dataDir }, 'opening embedded database (PGlite)');
+  try {
+    const client = await PGlite.create(dataDir, { extensions: { vector } });
+    const db = drizzle({ client, schema, logger: drizzleLogger }) as unknown as Database;
+    return {
+      db,
+      mode: 'embedded',
+      ping: async () => {
+        await client.query('select 1');
+      },
+      close: async () => {
+        await client.close();
+        releaseLock();
+      },
+    };
+  } catch (err) {
+    releaseLock();
+    throw err;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process writing the same folder
+ * corrupts it. A pid file turns that into a clear start-up error.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'parley.pid');
+  try {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; stop it or set DATA_DIR`);
+    }
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs raw SQL and returns its rows, whichever driver is underneath
+ * (postgres.js returns an array, PGlite an object with `rows`).
+ * Cast numbers in the SQL (`::int`, `::float8`): drivers differ on int8 and numeric.
+ */
+export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}
+
+export { sql };

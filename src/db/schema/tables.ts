@@ -1,0 +1,124 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+  vector,
+} from 'drizzle-orm/pg-core';
+
+export const agents = pgTable('agents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  agentId: varchar('agent_id', { length: 50 }).notNull().unique('agents_agent_id_key'),
+  name: varchar('name', { length: 100 }).notNull(),
+  email: varchar('email', { length: 255 }),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+});
+
+export type AgentRow = typeof agents.$inferSelect;
+
+export const customers = pgTable('customers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  customerId: varchar('customer_id', { length: 50 }).notNull().unique('customers_customer_id_key'),
+  name: varchar('name', { length: 100 }).notNull(),
+  email: varchar('email', { length: 255 }),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+});
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+/**
+ * Dimension of the stored embeddings. The column type fixes it (HNSW needs a
+ * fixed dimension); a provider with another dimension must be configured to
+ * produce this one, and a change of model needs `npm run reembed`.
+ */
+export const EMBEDDING_DIMENSIONS = 384;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Stored JSON shapes; the insights module computes them at ingestion. */
+export interface StoredUtterance {
+  index: number;
+  speaker: 'AGENT' | 'CUSTOMER' | 'OTHER';
+  text: string;
+  sentiment: number;
+}
+export interface StoredInsights {
+  agentWordCount: number;
+  customerWordCount: number;
+  speakerSwitches: number;
+  longestAgentMonologueWords: number;
+  longestCustomerStoryWords: number;
+  agentQuestionCount: number;
+  agentSentimentScore: number;
+  customerSentimentTrend: number;
+  topics: string[];
+}
+export interface StoredNudge {
+  text: string;
+  category: string;
+}
+
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: varchar('call_id', { length: 50 }).notNull().unique('calls_call_id_key'),
+    agentId: varchar('agent_id', { length: 50 })
+      .notNull()
+      .references(() => agents.agentId, { onUpdate: 'cascade', onDelete: 'restrict' }),
+    customerId: varchar('customer_id', { length: 50 })
+      .notNull()
+      .references(() => customers.customerId, { onUpdate: 'cascade', onDelete: 'restrict' }),
+    language: varchar('language', { length: 35 }).notNull().default('en'),
+    startTime: timestamp('start_time', { withTimezone: true, mode: 'date' }).notNull(),
+    durationSeconds: integer('duration_seconds').notNull(),
+    transcript: text('transcript').notNull(),
+    agentTalkRatio: doublePrecision('agent_talk_ratio').notNull(),
+    customerSentimentScore: doublePrecision('customer_sentiment_score').notNull(),
+    agentSentimentScore: doublePrecision('agent_sentiment_score').notNull(),
+    /** Topic names, duplicated out of `insights` for the analytics aggregates. */
+    topics: text('topics').array().notNull().default(sql`'{}'::text[]`),
+    utterances: jsonb('utterances').$type<StoredUtterance[]>().notNull(),
+    insights: jsonb('insights').$type<StoredInsights>().notNull(),
+    coachingNudges: jsonb('coaching_nudges').$type<StoredNudge[]>().notNull(),
+    embedding: vector('embedding', { dimensions: EMBEDDING_DIMENSIONS }),
+    embeddingModel: varchar('embedding_model', { length: 100 }),
+    /** Kept by PostgreSQL itself, so ranking never re-parses a transcript. */
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english'::regconfig, transcript)`),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+  },
+  (t) => [
+    // Every list order ends in call_id so keyset cursors are unique; each index
+    // below serves one order or filter of Query.calls / Agent.calls / analytics.
+    // Ascending with the default NULLS LAST: a backward scan then serves the
+    // DESC orders too (PostgreSQL's default DESC is NULLS FIRST).
+    index('calls_start_time_idx').on(t.startTime, t.callId),
+    index('calls_agent_start_time_idx').on(t.agentId, t.startTime, t.callId),
+    index('calls_customer_start_time_idx').on(t.customerId, t.startTime, t.callId),
+    index('calls_sentiment_idx').on(t.customerSentimentScore, t.callId),
+    index('calls_duration_idx').on(t.durationSeconds, t.callId),
+    index('calls_language_idx').on(t.language),
+    index('calls_analytics_idx').on(t.agentId, t.customerSentimentScore, t.agentTalkRatio),
+    index('calls_search_vector_idx').using('gin', t.searchVector),
+    index('calls_embedding_hnsw_idx').using('hnsw', t.embedding.op('vector_cosine_ops')),
+    check('calls_duration_range', sql`${t.durationSeconds} between 1 and 14400`),
+    check('calls_talk_ratio_range', sql`${t.agentTalkRatio} between 0 and 1`),
+    check('calls_sentiment_range', sql`${t.customerSentimentScore} between -1 and 1`),
+  ],
+);
+
+export type CallRow = typeof calls.$inferSelect;
+export type NewCallRow = typeof calls.$inferInsert;

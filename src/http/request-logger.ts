@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+import type { SqlStats } from '../db/sql-stats.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    requestId: string;
+    logger: Logger;
+    operationName?: string;
+    sqlStatements?: number;
+    sqlStats?: SqlStats;
+  }
+}
+
+/**
+ * Gives every request an id (the caller's `x-request-id` when it is sane),
+ * echoes it in the response, and logs one line when the response is done.
+ */
+export function requestLogger(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const header = req.get('x-request-id');
+    const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
+    const started = process.hrtime.bigint();
+    res.locals.requestId = requestId;
+    res.locals.logger = logger.child({ reqId: requestId });
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      res.locals.logger.info(
+        {
+          method: req.method,
+          path: req.baseUrl + req.path,
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+          operation: res.locals.operationName,
+          sql: res.locals.sqlStatements,
+        },
+        'request',
+      );
+    });
+    next();
+  };
+}

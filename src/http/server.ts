@@ -1,0 +1,119 @@
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import compression from 'compression';
+import express, { type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { type AppServices, type Context, createContext } from '../context.js';
+import { type SqlStats, withSqlStats } from '../db/sql-stats.js';
+import { createErrorFormatter } from './format-error.js';
+import { graphiqlRouter } from './graphiql.js';
+import { health, readiness } from './health.js';
+import { requestLogger } from './request-logger.js';
+
+export interface ServerDeps extends AppServices {
+  schema: GraphQLSchema;
+  pingDatabase: () => Promise<void>;
+}
+
+export interface ParleyServer {
+  httpServer: http.Server;
+  /** Listens on the given port (0 = any free one) and resolves to the bound port. */
+  listen(port: number, host: string): Promise<number>;
+  /** Stops accepting, drains in-flight requests, then resolves. Closing the pools is the caller's. */
+  stop(): Promise<void>;
+}
+
+const responses = new WeakMap<Context, Response>();
+
+/** Reports each operation's name and SQL statement count to the request log (and, if enabled, to the client). */
+function observabilityPlugin(expose: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, operationName }) {
+          const res = responses.get(contextValue);
+          if (res) {
+            res.locals.operationName = operationName ?? undefined;
+            res.locals.sqlStatements = contextValue.sqlStats.statements;
+          }
+          if (expose && response.body.kind === 'single') {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, sql: { statements: contextValue.sqlStats.statements } };
+          }
+        },
+      };
+    },
+  };
+}
+
+export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: deps.schema,
+    introspection: config.GRAPHQL_INTROSPECTION,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    // API keys travel in headers, which also marks a request as non-simple for CSRF purposes.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.GRAPHQL_PLAYGROUND
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin(config.EXPOSE_SQL_STATS),
+    ],
+  });
+  await apollo.start();
+
+  app.use(requestLogger(logger));
+  // Responses over ~1 KB are compressed when the client accepts gzip or brotli.
+  app.use(compression({ threshold: 1024 }));
+  app.get('/health', health);
+  app.get('/ready', readiness({ ...deps, ping: { database: deps.pingDatabase } }));
+  if (config.GRAPHQL_PLAYGROUND) app.use('/graphiql', graphiqlRouter('/graphql'));
+  app.use(
+    '/graphql',
+    express.json({ limit: config.GRAPHQL_BODY_LIMIT }),
+    // After the body parser: its stream callbacks would lose the async context.
+    (_req, res, next) => {
+      const stats: SqlStats = { statements: 0 };
+      res.locals.sqlStats = stats;
+      withSqlStats(stats, next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const ctx = createContext(deps, {
+          requestId: res.locals.requestId,
+          logger: res.locals.logger,
+          viewer: { role: 'anonymous', clientId: 'anonymous' },
+          sqlStats: res.locals.sqlStats ?? { statements: 0 },
+        });
+        responses.set(ctx, res);
+        return ctx;
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { startParley } from './app.js';
+import { loadConfigOrExit } from './config.js';
+import { createLogger } from './observability/logger.js';
+
+const config = loadConfigOrExit();
+const logger = createLogger(config);
+
+try {
+  const parley = await startParley(config, logger);
+  logger.info(
+    { url: `${parley.url}/graphql`, database: parley.database.mode, cache: parley.cache.kind },
+    `Parley is serving GraphQL at ${parley.url}/graphql (Sandbox), GraphiQL at ${parley.url}/graphiql`,
+  );
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    parley.stop().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+} catch (err) {
+  logger.fatal({ err }, 'Parley failed to start');
+  process.exit(1);
+}
