@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
 import { migrate } from '../../src/db/migrate.js';
-import { startTestParley, type TestParley } from '../support/harness.js';
+import { type GraphQLResponse, startTestParley, type TestParley } from '../support/harness.js';
 import { testModes } from '../support/modes.js';
 import { insertFixtures } from '../support/sql-fixtures.js';
 
@@ -62,7 +62,7 @@ describe.each(testModes)('the foundation on the %s database', (mode) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard++) {
-      const res: Awaited<ReturnType<TestParley['gql']>> = await t.gql(PAGE_QUERY, { first: 50, after });
+      const res: GraphQLResponse = await t.gql(PAGE_QUERY, { first: 50, after });
       expect(res.body.errors).toBeUndefined();
       const conn = res.body.data!.calls;
       expect(conn.totalCount).toBe(400);

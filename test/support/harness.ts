@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { type DocumentNode, print } from 'graphql';
 import postgres from 'postgres';
 import { type RunningParley, startParley } from '../../src/app.js';
 import { type Config, parseConfig } from '../../src/config.js';
@@ -22,9 +24,15 @@ export interface TestParley {
   config: Config;
   parley: RunningParley;
   db: Database;
-  /** Sends one GraphQL operation over HTTP, as a client would. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
-  /** Statements the last gql() call ran (from extensions.sql). */
+  /**
+   * Sends one GraphQL operation over HTTP, as a client would. With a typed
+   * document from test/generated, the result and variables are typed.
+   */
+  gql<T = Record<string, any>, V = Record<string, unknown>>(
+    query: string | DocumentNode | TypedDocumentNode<T, V>,
+    variables?: V,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -64,13 +72,13 @@ export async function startTestParley(mode: TestMode, env: Record<string, string
   }
   const config = parseConfig({ ...base, ...env });
   const parley = await startParley(config, createLogger(config));
-  const gql: TestParley['gql'] = async (query, variables, headers) => {
+  const gql: TestParley['gql'] = async <T, V>(query: string | DocumentNode | TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>) => {
     const res = await fetch(`${parley.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse['body'] };
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<T>['body'] };
   };
   return {
     mode,
