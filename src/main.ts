@@ -20,17 +20,19 @@ try {
     logger.info({ signal }, 'shutting down: draining requests');
     const force = setTimeout(() => {
       logger.error('shutdown timed out; exiting');
-      process.exit(1);
+      logger.flush(() => process.exit(1));
     }, config.SHUTDOWN_TIMEOUT_MS);
     force.unref();
+    // pino writes asynchronously: flush before exiting so the last lines are not lost.
+    const exit = (code: number) => logger.flush(() => process.exit(code));
     parley.stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        exit(0);
       },
       (err: unknown) => {
         logger.error({ err }, 'error while stopping');
-        process.exit(1);
+        exit(1);
       },
     );
   };
@@ -38,5 +40,5 @@ try {
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
   logger.fatal({ err }, 'Parley failed to start');
-  process.exit(1);
+  logger.flush(() => process.exit(1));
 }

@@ -32,7 +32,7 @@ export function requestLogger(logger: Logger) {
       res.locals.logger.info(
         {
           method: req.method,
-          path: req.baseUrl + req.path,
+          path: req.originalUrl.split('?')[0],
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
           operation: res.locals.operationName,

@@ -61,6 +61,8 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
     schema: deps.schema,
     introspection: config.GRAPHQL_INTROSPECTION,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (drain, then close the pools); Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
     // API keys travel in headers, which also marks a request as non-simple for CSRF purposes.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
