@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/errors.js';
 import { AppError } from '../errors.js';
 
 /** Codes produced by GraphQL itself (parsing, validation, variables): safe to show as they are. */
@@ -35,6 +36,16 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions };
     }
     const errorId = randomUUID();
+    if (isDatabaseUnavailable(original)) {
+      // An outage, not a bug: say so, so clients can retry; /ready reports it too.
+      logger.warn({ errorId, err: original, path: formatted.path }, 'database unavailable');
+      return {
+        message: `The database is unavailable; try again shortly (errorId ${errorId})`,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', errorId },
+      };
+    }
     logger.error({ errorId, err: original, path: formatted.path }, 'unexpected error in operation');
     return {
       message: `Internal server error (errorId ${errorId})`,

@@ -8,7 +8,8 @@ import postgres from 'postgres';
 import { type RunningParley, startParley } from '../../src/app.js';
 import { type Config, parseConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import type { TestMode } from './global-setup.js';
 import { testEnv } from './test-env.js';
 
@@ -33,6 +34,8 @@ export interface TestParley {
     variables?: V,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** The server's log lines (JSON, newest last; at most the last 5,000). */
+  logs: string[];
   stop(): Promise<void>;
 }
 
@@ -58,7 +61,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
 /** Starts a real Parley on a free port, on a fresh database of the given mode. */
 export async function startTestParley(mode: TestMode, env: Record<string, string> = {}): Promise<TestParley> {
   const cleanups: (() => Promise<void> | void)[] = [];
-  const base: Record<string, string> = { PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', EXPOSE_SQL_STATS: 'true', DEMO_SEED: 'false', NODE_ENV: 'test' };
+  const base: Record<string, string> = { PORT: '0', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', EXPOSE_SQL_STATS: 'true', DEMO_SEED: 'false', NODE_ENV: 'test' };
   if (mode === 'postgres') {
     const database = await createTestDatabase();
     cleanups.push(database.drop);
@@ -71,7 +74,15 @@ export async function startTestParley(mode: TestMode, env: Record<string, string
     base.DATA_DIR = dir;
   }
   const config = parseConfig({ ...base, ...env });
-  const parley = await startParley(config, createLogger(config));
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split('\n').filter(Boolean));
+      if (logs.length > 5_000) logs.splice(0, logs.length - 5_000);
+      done();
+    },
+  });
+  const parley = await startParley(config, pino({ level: config.LOG_LEVEL }, sink));
   const gql: TestParley['gql'] = async <T, V>(query: string | DocumentNode | TypedDocumentNode<T, V>, variables?: V, headers?: Record<string, string>) => {
     const res = await fetch(`${parley.url}/graphql`, {
       method: 'POST',
@@ -87,6 +98,7 @@ export async function startTestParley(mode: TestMode, env: Record<string, string
     parley,
     db: parley.database.db,
     gql,
+    logs,
     stop: async () => {
       await parley.stop();
       for (const cleanup of cleanups.reverse()) await cleanup();
