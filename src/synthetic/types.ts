@@ -2,20 +2,10 @@
 export const LANGUAGES = ['en', 'es', 'fr', 'de'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** The topic vocabulary of the contract (`CallInsights.topics`). */
-export const TOPICS = [
-  'pricing',
-  'competitor',
-  'discount',
-  'churn',
-  'next_steps',
-  'onboarding',
-  'integration',
-  'security',
-  'legal',
-  'support',
-] as const;
-export type Topic = (typeof TOPICS)[number];
+/** The topic vocabulary of the contract (`CallInsights.topics`): the one the insights detect. */
+import { TOPICS, type Topic } from '../insights/topics.js';
+
+export { TOPICS, type Topic };
 
 /** How a call ends; `churn_risk` is a support call with an unhappy existing customer. */
 export const OUTCOMES = ['won', 'progressing', 'stalled', 'lost', 'churn_risk'] as const;

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CallInsights } from '../../insights/metrics.js';
 import {
   check,
   customType,
@@ -52,17 +53,8 @@ export interface StoredUtterance {
   text: string;
   sentiment: number;
 }
-export interface StoredInsights {
-  agentWordCount: number;
-  customerWordCount: number;
-  speakerSwitches: number;
-  longestAgentMonologueWords: number;
-  longestCustomerStoryWords: number;
-  agentQuestionCount: number;
-  agentSentimentScore: number;
-  customerSentimentTrend: number;
-  topics: string[];
-}
+/** The contract's CallInsights, as the insights module computes them. */
+export type StoredInsights = CallInsights;
 export interface StoredNudge {
   text: string;
   category: string;
