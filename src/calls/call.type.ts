@@ -123,7 +123,7 @@ export class SimilarCall {
 }
 
 @ObjectType()
-export class CallConnection extends ConnectionType(Call, 'Call') {}
+export class CallConnection extends ConnectionType(Call, 'Call', { totalCount: 'All calls that match, regardless of paging.' }) {}
 
 @ObjectType()
 export class CallSearchEdge {

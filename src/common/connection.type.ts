@@ -7,7 +7,7 @@ import { PageInfo } from './page-info.type.js';
  * `totalCount` is a getter on the result object: it runs (and counts) only
  * when a client selects the field, so a page that does not ask never pays for it.
  */
-export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>, name: string) {
+export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>, name: string, docs: { totalCount?: string } = {}) {
   @ObjectType(`${name}Edge`)
   class Edge {
     @Field()
@@ -29,7 +29,7 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: docs.totalCount })
     totalCount!: Promise<number>;
   }
 
