@@ -1,7 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Agent } from '../agents/agent.type.js';
 import { CallStats } from '../common/call-stats.type.js';
 import { DateScalar } from '../common/scalars.js';
+import type { PreparedAnalytics } from './analytics.service.js';
 
 export enum LeaderboardOrder {
   AVG_SENTIMENT_DESC = 'AVG_SENTIMENT_DESC',
@@ -26,10 +26,13 @@ export class AnalyticsFilter {
   language?: string | null;
 }
 
-/** What AnalyticsSummary's field resolvers aggregate over; the filter is validated once, at Query.analytics. */
+/**
+ * What AnalyticsSummary's field resolvers aggregate over: the filter, validated
+ * and planned once at Query.analytics. Its fields live in analytics.resolver.ts.
+ */
 @ObjectType()
 export class AnalyticsSummary {
-  filter!: AnalyticsFilter;
+  prepared!: PreparedAnalytics;
 }
 
 @ArgsType()
@@ -49,11 +52,8 @@ export class LeaderboardEntry {
   @Field(() => Int)
   rank!: number;
 
-  /** Resolved through the agent loader. */
+  /** The `agent` field resolves it through the agent loader (primed by the leaderboard statement). */
   agentId!: string;
-
-  @Field(() => Agent)
-  agent?: Agent;
 
   @Field(() => Int)
   totalCalls!: number;

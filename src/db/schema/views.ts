@@ -28,4 +28,5 @@ export const mvDailyStats = pgMaterializedView('mv_daily_stats', {
   lastCall: timestamp('last_call', { withTimezone: true }).notNull(),
 }).existing();
 
-export const MATERIALIZED_VIEWS = ['mv_agent_analytics', 'mv_daily_stats'] as const;
+/** Every materialized view; `mv_daily_topic_stats` (day × agent × language × topic) comes from drizzle/0003. */
+export const MATERIALIZED_VIEWS = ['mv_agent_analytics', 'mv_daily_stats', 'mv_daily_topic_stats'] as const;
