@@ -41,7 +41,7 @@ export const isoTimestamp = (column: string) =>
   sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
 
 /** The one projection of a call with its people; `c`, `a` and `cu` are calls, agents and customers. */
-const CALL_WITH_PEOPLE_COLUMNS = sql`
+export const CALL_WITH_PEOPLE_COLUMNS = sql`
   c.id::text as id, c.call_id, c.agent_id, c.customer_id, c.language,
   ${isoTimestamp('c.start_time')} as start_time, c.duration_seconds,
   c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges,
@@ -49,7 +49,7 @@ const CALL_WITH_PEOPLE_COLUMNS = sql`
   a.id::text as a_id, a.name as a_name, a.email as a_email,
   cu.id::text as cu_id, cu.name as cu_name, cu.email as cu_email`;
 
-interface CallWithPeopleRow {
+export interface CallWithPeopleRow {
   id: string;
   call_id: string;
   agent_id: string;
@@ -73,7 +73,7 @@ interface CallWithPeopleRow {
   parent_id?: string;
 }
 
-function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
+export function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
   return {
     call: {
       id: row.id,
@@ -97,11 +97,11 @@ function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
 }
 
 /** What the inner page query carries out: no transcript, utterances or vectors. */
-const CALL_INNER_COLUMNS = sql.raw(
+export const CALL_INNER_COLUMNS = sql.raw(
   'c.id, c.call_id, c.agent_id, c.customer_id, c.language, c.start_time, c.duration_seconds, c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges, c.created_at, c.updated_at',
 );
 
-const PEOPLE_JOIN = sql`join agents a on a.agent_id = c.agent_id join customers cu on cu.customer_id = c.customer_id`;
+export const PEOPLE_JOIN = sql`join agents a on a.agent_id = c.agent_id join customers cu on cu.customer_id = c.customer_id`;
 
 export async function findCallsByCallIds(db: Database, callIds: readonly string[]): Promise<CallWithPeople[]> {
   if (callIds.length === 0) return [];

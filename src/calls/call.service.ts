@@ -47,7 +47,7 @@ function prepareList(ctx: Context, args: CallsArgs): PreparedList {
 }
 
 /** Agents and customers arrive joined with their calls: later `Call.agent` reads hit the loader cache. */
-function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void {
+export function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void {
   for (const row of rows) {
     ctx.loaders.agentsByAgentId.prime(row.agent.agentId, row.agent);
     ctx.loaders.customersByCustomerId.prime(row.customer.customerId, row.customer);

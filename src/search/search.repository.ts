@@ -1,0 +1,91 @@
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  CALL_INNER_COLUMNS,
+  CALL_WITH_PEOPLE_COLUMNS,
+  type CallWithPeople,
+  type CallWithPeopleRow,
+  PEOPLE_JOIN,
+  toCallWithPeople,
+} from '../calls/call.repository.js';
+import { type Database, queryRows } from '../db/client.js';
+
+/** One page of Query.searchCalls, validated. */
+export interface SearchPageQuery {
+  /** The user's text, parsed by websearch_to_tsquery (which never fails on syntax). */
+  text: string;
+  /** CallFilter as SQL over `calls c`. */
+  where: SQL | undefined;
+  /** Rows to fetch: the page size plus one, to learn whether there is a next page. */
+  limit: number;
+  /** Rows strictly after this (rank, callId) in rank-desc, callId-desc order. */
+  after: { rank: string; callId: string } | null;
+  /** Compute ts_headline for the page's rows (it re-parses each transcript). */
+  headline: boolean;
+}
+
+export interface SearchHit extends CallWithPeople {
+  /** ts_rank as float4 text: shortest exact form, so a cursor compares back to the same value. */
+  rankText: string;
+  headline: string | null;
+}
+
+/** The search configuration of `calls.search_vector` (a generated column): they must agree or the GIN index is useless. */
+const tsQuery = (text: string) => sql`websearch_to_tsquery('english'::regconfig, ${text})`;
+const HEADLINE_OPTIONS = 'MaxFragments=2, MaxWords=30, MinWords=10, StartSel=«, StopSel=»';
+
+interface SearchRow extends CallWithPeopleRow {
+  rank_text: string;
+  headline: string | null;
+}
+
+/**
+ * One page of matches, best first, with agents and customers, in one
+ * statement. `search_vector @@ query` is served by the GIN index (the planner
+ * picks it when the terms are selective); ts_rank (float4) orders the matches,
+ * ties by call_id desc. Only the page's rows reach the outer query, so
+ * ts_headline runs at most `limit` times, and only when asked for.
+ *
+ * The cursor carries the rank as float4 text, which since PostgreSQL 12
+ * (extra_float_digits = 1) is the shortest text that reads back as the same
+ * float4, so `rank < $cursor::float4` neither skips nor repeats a row.
+ */
+export async function findSearchPage(db: Database, query: SearchPageQuery): Promise<SearchHit[]> {
+  const rows = await queryRows<SearchRow>(db, searchPageSql(query));
+  return rows.map((row) => ({ ...toCallWithPeople({ ...row, sort_key: row.rank_text }), rankText: row.rank_text, headline: row.headline }));
+}
+
+/** The statement of findSearchPage (exported for EXPLAIN in tests). */
+export function searchPageSql(query: SearchPageQuery): SQL {
+  const q = tsQuery(query.text);
+  const rank = sql`ts_rank(c.search_vector, ${q})`;
+  const conditions = [
+    sql`c.search_vector @@ ${q}`,
+    query.where,
+    // The same float4 expression on both sides: the comparison is exact.
+    query.after ? sql`(${rank}, c.call_id) < (${query.after.rank}::float4, ${query.after.callId})` : undefined,
+  ].filter((part): part is SQL => part !== undefined);
+  return sql`select ${CALL_WITH_PEOPLE_COLUMNS}, c.rank::text as rank_text,
+          ${query.headline ? sql`ts_headline('english'::regconfig, c.transcript, ${q}, ${HEADLINE_OPTIONS})` : sql`null::text`} as headline
+        from (
+          select ${CALL_INNER_COLUMNS}${query.headline ? sql`, c.transcript` : sql``}, ${rank} as rank
+          from calls c
+          where ${sql.join(conditions, sql` and `)}
+          order by rank desc, c.call_id desc
+          limit ${query.limit}
+        ) c ${PEOPLE_JOIN}
+        order by c.rank desc, c.call_id desc`;
+}
+
+export async function countSearchMatches(db: Database, text: string, where: SQL | undefined): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from calls c where c.search_vector @@ ${tsQuery(text)} ${where ? sql`and ${where}` : sql``}`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Whether the text leaves any lexeme once parsed ("the and" leaves none: stop words only). */
+export async function hasLexemes(db: Database, text: string): Promise<boolean> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select numnode(${tsQuery(text)})::int as n`);
+  return (row?.n ?? 0) > 0;
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import type { SearchCallsArgs } from '../calls/call.input.js';
+import { callFilterSql } from '../calls/call.query.js';
+import type { CallRecord } from '../calls/call.repository.js';
+import { primePeople } from '../calls/call.service.js';
+import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { pageRequest } from '../common/paging.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import { countSearchMatches, findSearchPage, hasLexemes } from './search.repository.js';
+
+/** The contract's bounds on `searchCalls(first)`. */
+export const SEARCH_DEFAULT_FIRST = 20;
+export const SEARCH_MAX_FIRST = 100;
+
+export interface CallSearchEdgeResult {
+  cursor: string;
+  node: CallRecord;
+  rank: number;
+  /** Null when the client did not select `headline` (it is never computed then). */
+  headline: string | null;
+}
+
+export interface CallSearchResult {
+  edges: CallSearchEdgeResult[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  readonly totalCount: Promise<number>;
+}
+
+// PostgreSQL text cannot hold NUL; anything else is just search text for websearch_to_tsquery.
+const NUL = '\u0000';
+const FLOAT_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** The query text, or BAD_USER_INPUT naming `query`. */
+function validateQuery(text: string, maxChars: number): string {
+  if (text.includes(NUL)) throw badInput('query', 'query must not contain the NUL character (U+0000)');
+  if (/^\s*$/u.test(text)) throw badInput('query', 'query must contain at least one word to search for');
+  const length = codePoints(text);
+  if (length > maxChars) throw badInput('query', `query may hold at most ${maxChars} characters; got ${length}`);
+  return text;
+}
+
+/** Characters as a user counts them (an emoji is one), without copying a possibly huge string. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xdc00 || unit > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** Cursors name the query they page through: one from another query is rejected, not silently misapplied. */
+function cursorKind(text: string): string {
+  return `SEARCH:${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * Query.searchCalls: full-text matches, best rank first, ties by callId desc.
+ * One statement for the page (with agents and customers, and headlines when
+ * selected), one more for totalCount if selected. A query whose words are all
+ * stop words ("the and") matches nothing by construction; it is reported as
+ * BAD_USER_INPUT rather than as an empty result that looks like "no calls",
+ * at the cost of one more statement only when a page comes back empty.
+ */
+export async function searchCalls(ctx: Context, args: SearchCallsArgs, options: { headline: boolean }): Promise<CallSearchResult> {
+  const text = validateQuery(args.query, ctx.config.SEARCH_QUERY_MAX_CHARS);
+  const page = pageRequest({ first: args.first, after: args.after }, { maxFirst: SEARCH_MAX_FIRST, maxOffset: 0 }, SEARCH_DEFAULT_FIRST);
+  const kind = cursorKind(text);
+  let after: { rank: string; callId: string } | null = null;
+  if (page.after !== null) {
+    const cursor = decodeCursor(page.after, kind);
+    if (typeof cursor.value !== 'string' || !FLOAT_TEXT.test(cursor.value)) throw badInput('after', 'after is not a cursor returned by this API');
+    after = { rank: cursor.value, callId: cursor.id };
+  }
+  const where = callFilterSql(args.filter);
+  const rows = await findSearchPage(ctx.db, { text, where, limit: page.first + 1, after, headline: options.headline });
+  if (rows.length === 0 && !(await hasLexemes(ctx.db, text))) {
+    throw badInput('query', `query ${JSON.stringify(text.slice(0, 80))} has no searchable words: stop words such as "the" and punctuation are ignored`);
+  }
+  primePeople(ctx, rows);
+  const edges = rows.slice(0, page.first).map((row) => ({
+    cursor: encodeCursor({ kind, value: row.rankText, id: row.call.callId }),
+    node: row.call,
+    rank: Number(row.rankText),
+    headline: row.headline,
+  }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > page.first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    // A getter: the count is a statement of its own, run only if the client selects totalCount.
+    get totalCount() {
+      return (total ??= countSearchMatches(ctx.db, text, where));
+    },
+  };
+}
