@@ -56,6 +56,10 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
+  // Longer than the idle timeouts of load balancers and HTTP clients (undici: 4 s),
+  // so a connection is never closed by us at the moment a client reuses it.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   const apollo = new ApolloServer<Context>({
     schema: deps.schema,

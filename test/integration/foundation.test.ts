@@ -85,6 +85,40 @@ describe.each(testModes)('the foundation on the %s database', (mode) => {
     expect(counts).toEqual([3, 3, 3]);
   });
 
+  it('lists agents with their latest calls and stats in a constant number of statements, matching SQL', async () => {
+    const query = `{ agents(first: 10) { totalCount nodes { agentId
+        stats { totalCalls avgSentiment lastCallAt }
+        calls(first: 3, filter: { minSentiment: 0 }) { totalCount nodes { callId customerSentimentScore customer { customerId } } } } } }`;
+    const res = await t.gql(query);
+    expect(res.body.errors).toBeUndefined();
+    // agents page + agents count + nested call pages + their counts + stats, whatever the number of agents
+    expect(res.body.extensions!.sql.statements).toBe(5);
+    const agents = res.body.data!.agents;
+    expect(agents.totalCount).toBe(6);
+    for (const agent of agents.nodes) {
+      const expected = await queryRows<{ call_id: string }>(
+        t.db,
+        sql`select call_id from calls where agent_id = ${agent.agentId} and customer_sentiment_score >= 0 order by start_time desc, call_id desc limit 3`,
+      );
+      expect(agent.calls.nodes.map((n: any) => n.callId)).toEqual(expected.map((r) => r.call_id));
+      const [stats] = await queryRows<{ n: number; avg: number }>(
+        t.db,
+        sql`select count(*)::int as n, avg(customer_sentiment_score)::float8 as avg from calls where agent_id = ${agent.agentId}`,
+      );
+      expect(agent.stats.totalCalls).toBe(stats.n);
+      expect(agent.stats.avgSentiment).toBeCloseTo(stats.avg, 9);
+    }
+  });
+
+  it('finds customers by a case-insensitive substring of id or name, treating LIKE wildcards literally', async () => {
+    const res = await t.gql('{ a: customers(search: "customer 1", first: 100) { totalCount nodes { customerId name } } b: customers(search: "%") { totalCount } }');
+    expect(res.body.errors).toBeUndefined();
+    const [{ n }] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from customers where name ilike '%customer 1%' or customer_id ilike '%customer 1%'`);
+    expect(res.body.data!.a.totalCount).toBe(n);
+    expect(res.body.data!.a.nodes.every((c: any) => /customer 1/i.test(c.name))).toBe(true);
+    expect(res.body.data!.b.totalCount).toBe(0);
+  });
+
   it('rejects first outside 1..100 and a malformed cursor with BAD_USER_INPUT naming the argument', async () => {
     for (const [variables, argument] of [
       [{ first: 0 }, 'first'],
