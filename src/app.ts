@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { createServer } from './http/server.js';
+import { startIngestion } from './ingestion/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { buildParleySchema } from './schema.js';
 
@@ -27,11 +28,13 @@ export async function startParley(config: Config, logger: Logger = createLogger(
       logger.info({ applied: result.applied, total: result.total, mode: database.mode }, 'database migrated');
     }
     cache = await openCacheStore(config, logger);
+    const ingestion = await startIngestion({ config, db: database.db, mode: database.mode, cache, logger });
     const server = await createServer({
       config,
       logger,
       db: database.db,
       cache,
+      ingestion: ingestion.service,
       schema: await buildParleySchema(),
       pingDatabase: database.ping,
     });
@@ -46,6 +49,8 @@ export async function startParley(config: Config, logger: Logger = createLogger(
       logger,
       stop: async () => {
         await server.stop();
+        // Flushes the pending analytics refresh and events while the database and cache are still open.
+        await ingestion.close();
         await Promise.allSettled([database.close(), openCache.close()]);
       },
     };

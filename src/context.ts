@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { createCustomerLoaders } from './customers/customer.loaders.js';
 import type { Database } from './db/client.js';
 import type { SqlStats } from './db/sql-stats.js';
+import { createSimilarLoaders } from './search/similar.loaders.js';
 
 /** Who is asking. Today everyone is anonymous; API keys and roles plug in here. */
 export interface Viewer {
@@ -19,10 +20,12 @@ export interface AppServices {
   db: Database;
   cache: CacheStore;
   logger: Logger;
+  /** The ingestion pipeline (src/ingestion), shared by every request. */
+  ingestion: import('./ingestion/index.js').IngestionService;
 }
 
 export function createLoaders(db: Database) {
-  return { ...createAgentLoaders(db), ...createCustomerLoaders(db), ...createCallLoaders(db) };
+  return { ...createAgentLoaders(db), ...createCustomerLoaders(db), ...createCallLoaders(db), ...createSimilarLoaders(db) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,87 @@
+import 'reflect-metadata';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '../config.js';
+import { runBatches } from '../ingestion/batch-runner.js';
+import { formatSummary, openCliSession } from '../ingestion/cli-session.js';
+import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
+import { openInput, readNdjson } from '../ingestion/ndjson.js';
+import { createProgress } from '../ingestion/progress.js';
+
+const USAGE = `Usage: npm run ingest -- <calls.ndjson | -> [options]
+
+Streams NDJSON calls (one CallInput object per line) through the same
+validation, enrichment and idempotent writes as Mutation.ingestCalls, one
+transaction per batch. The database is DATABASE_URL (or the embedded one).
+
+Options
+  --on-conflict skip|update   what to do with a callId that exists (default skip)
+  --batch-size N              calls per transaction, 1 to ${MAX_ITEMS_PER_REQUEST} (default 1000)
+  --rejects PATH              where failed lines go as NDJSON (default <input>.rejects.ndjson)
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`ingest: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parse() {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        'on-conflict': { type: 'string', default: 'skip' },
+        'batch-size': { type: 'string', default: '1000' },
+        rejects: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    fail((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  if (positionals.length !== 1) fail('exactly one input file (or - for stdin) is required');
+  const mode = values['on-conflict'];
+  if (mode !== 'skip' && mode !== 'update') fail(`--on-conflict must be skip or update; got ${mode}`);
+  const batchSize = Number(values['batch-size']);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_ITEMS_PER_REQUEST) {
+    fail(`--batch-size must be an integer from 1 to ${MAX_ITEMS_PER_REQUEST}; got ${values['batch-size']}`);
+  }
+  const input = positionals[0];
+  return { input, mode: mode as 'skip' | 'update', batchSize, rejects: values.rejects ?? (input === '-' ? 'rejects.ndjson' : `${input}.rejects.ndjson`) };
+}
+
+const args = parse();
+const config = loadConfigOrExit();
+const size = args.input === '-' ? 0 : statSync(args.input).size;
+const session = await openCliSession(config);
+const progress = createProgress('ingest', size);
+let rejects: WriteStream | null = null;
+const started = performance.now();
+try {
+  const totals = await runBatches(session.ingestion.service, readNdjson(openInput(args.input)), {
+    mode: args.mode,
+    batchSize: args.batchSize,
+    onProgress: (t) => progress.update(size > 0 ? t.bytes : t.received, t.received),
+    onReject: async (error) => {
+      rejects ??= createWriteStream(args.rejects);
+      const line = `${JSON.stringify({ line: error.index, callId: error.callId, code: error.code, message: error.message })}\n`;
+      if (!rejects.write(line)) await new Promise<void>((resolve) => rejects!.once('drain', () => resolve()));
+    },
+  });
+  progress.stop();
+  process.stdout.write(`ingest: ${formatSummary(totals, (performance.now() - started) / 1000)}\n`);
+  if (totals.failed > 0) process.stdout.write(`ingest: ${totals.failed} failed lines written to ${args.rejects}\n`);
+} catch (err) {
+  progress.stop();
+  process.stderr.write(`ingest: stopped: ${(err as Error).message}\nEvery batch before the failing one is committed; re-run (under skip) to resume.\n`);
+  process.exitCode = 1;
+} finally {
+  await new Promise<void>((resolve) => (rejects ? rejects.end(resolve) : resolve()));
+  await session.close();
+}

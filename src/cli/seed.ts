@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { loadConfigOrExit } from '../config.js';
+import { runBatches, type SourceItem } from '../ingestion/batch-runner.js';
+import { formatSummary, openCliSession } from '../ingestion/cli-session.js';
+import { createProgress } from '../ingestion/progress.js';
+import { generateCalls } from '../synthetic/generator.js';
+
+const USAGE = `Usage: npm run seed -- --calls N [--seed S] [--agents N] [--batch-size N]
+
+Generates N synthetic calls and ingests them (SKIP on conflict) through the
+ingestion pipeline, into DATABASE_URL or the embedded database.
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`seed: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be an integer from ${min} to ${max}; got ${raw}`);
+  return value;
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      calls: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      agents: { type: 'string' },
+      'batch-size': { type: 'string', default: '1000' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (err) {
+  fail((err as Error).message);
+}
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const calls = integer('calls', values.calls, 1, 100_000_000) ?? fail('--calls is required');
+const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)!;
+const agents = integer('agents', values.agents, 1, 100_000);
+const batchSize = integer('batch-size', values['batch-size'], 1, 5_000)!;
+
+const config = loadConfigOrExit();
+const session = await openCliSession(config);
+const progress = createProgress('seed', calls);
+const started = performance.now();
+
+function* items(): Generator<SourceItem> {
+  let index = 0;
+  for (const call of generateCalls({ calls, seed, agents })) yield { index: index++, value: call };
+}
+
+try {
+  const totals = await runBatches(session.ingestion.service, items(), {
+    mode: 'skip',
+    batchSize,
+    onProgress: (t) => progress.update(t.received, t.received),
+  });
+  progress.stop();
+  process.stdout.write(`seed: ${formatSummary(totals, (performance.now() - started) / 1000)}\n`);
+} catch (err) {
+  progress.stop();
+  process.stderr.write(`seed: stopped: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+} finally {
+  await session.close();
+}

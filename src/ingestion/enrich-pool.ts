@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EnrichInput, EnrichOutcome } from './enrich-core.js';
+import type { EnrichReply, EnrichTask } from './enrich.worker.js';
+
+/**
+ * The compiled worker script. Workers cannot load TypeScript, so even under
+ * vitest (running src/) they use the build output: dist/src/ingestion/.
+ */
+export function workerScriptPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../../..') : path.resolve(here, '../..');
+  return path.join(root, 'dist', 'src', 'ingestion', 'enrich.worker.js');
+}
+
+interface Pending {
+  task: EnrichTask;
+  resolve: (results: EnrichOutcome[]) => void;
+  reject: (err: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: Pending | null;
+}
+
+/**
+ * A fixed number of worker threads fed from one FIFO queue, shared by every
+ * request. Threads start on first use, so a gateway that never ingests never
+ * pays for them. A thread that dies fails only its current task and is replaced.
+ */
+export class EnrichPool {
+  readonly #size: number;
+  readonly #script: string;
+  readonly #slots: Slot[] = [];
+  readonly #queue: Pending[] = [];
+  #nextId = 1;
+  #closed = false;
+
+  constructor(size: number, script = workerScriptPath()) {
+    this.#size = size;
+    this.#script = script;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+
+  run(items: EnrichInput[], hashedDimensions: number | null): Promise<EnrichOutcome[]> {
+    if (this.#closed) return Promise.reject(new Error('the enrichment pool is closed'));
+    this.#start();
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ task: { id: this.#nextId++, items, hashedDimensions }, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    for (const pending of this.#queue.splice(0)) pending.reject(new Error('the enrichment pool was closed'));
+    await Promise.all(this.#slots.splice(0).map((slot) => slot.worker.terminate()));
+  }
+
+  #start(): void {
+    if (this.#slots.length > 0) return;
+    if (!existsSync(this.#script)) {
+      throw new Error(`the enrichment worker ${this.#script} does not exist; run \`npm run build\` (or set ENRICH_WORKERS=0)`);
+    }
+    for (let i = 0; i < this.#size; i++) this.#slots.push(this.#spawn());
+  }
+
+  #spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.#script), busy: null };
+    // Idle workers must not keep a CLI process alive; busy ones must (see #dispatch).
+    slot.worker.unref();
+    slot.worker.on('message', (reply: EnrichReply) => {
+      const pending = slot.busy;
+      slot.busy = null;
+      slot.worker.unref();
+      if (pending && pending.task.id === reply.id) pending.resolve(reply.results);
+      this.#dispatch();
+    });
+    const fail = (err: Error) => {
+      const pending = slot.busy;
+      slot.busy = null;
+      pending?.reject(err);
+      const index = this.#slots.indexOf(slot);
+      if (index >= 0 && !this.#closed) {
+        this.#slots[index] = this.#spawn();
+        this.#dispatch();
+      }
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', (code) => {
+      if (!this.#closed) fail(new Error(`enrichment worker exited with code ${code}`));
+    });
+    return slot;
+  }
+
+  #dispatch(): void {
+    for (const slot of this.#slots) {
+      if (this.#queue.length === 0) return;
+      if (slot.busy) continue;
+      const pending = this.#queue.shift()!;
+      slot.busy = pending;
+      slot.worker.ref();
+      slot.worker.postMessage(pending.task);
+    }
+  }
+}

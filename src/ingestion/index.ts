@@ -1,0 +1,85 @@
+import type { Logger } from 'pino';
+import type { CacheStore } from '../cache/store.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { seedDemoIfEmpty } from './demo-seed.js';
+import { createEnricher, embeddingProviderFromConfig, workerCount } from './enricher.js';
+import { countCallsToReembed } from './ingestion.repository.js';
+import { IngestionService, reembedCalls } from './ingestion.service.js';
+import { IngestionWriter } from './ingestion.writer.js';
+import { ViewRefresher } from './view-refresher.js';
+
+export { IngestionService } from './ingestion.service.js';
+
+/** The ingestion pipeline and its background pieces (worker threads, view refresher). */
+export interface Ingestion {
+  service: IngestionService;
+  /** Calls whose vectors are not from the configured model. */
+  countStaleEmbeddings(): Promise<number>;
+  /** Re-embeds those calls in batches; returns how many. */
+  reembed(batchSize: number, onProgress?: (done: number) => void): Promise<number>;
+  /** Flushes the pending view refresh and pending events, then stops the workers. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the pipeline once per process. Throws at start-up when the embedding
+ * provider is misconfigured (e.g. a dimension other than the column's).
+ */
+export function createIngestion(deps: {
+  config: Config;
+  db: Database;
+  cache: CacheStore;
+  logger: Logger;
+  /**
+   * `server` (default): refresh the views shortly after writes; keep one CPU
+   * free of enrichment workers for the event loop.
+   * `bulk` (the commands): refresh once at the end, since refreshing every
+   * second during a long import would recompute the views over and over; use
+   * every CPU for enrichment.
+   */
+  purpose?: 'server' | 'bulk';
+}): Ingestion {
+  const { config, db, cache } = deps;
+  const logger = deps.logger.child({ component: 'ingestion' });
+  const provider = embeddingProviderFromConfig(config);
+  const enricher = createEnricher(provider, workerCount(config, deps.purpose));
+  const refresher = new ViewRefresher(db, logger, deps.purpose === 'bulk' ? null : config.VIEW_REFRESH_DEBOUNCE_MS);
+  const writer = new IngestionWriter({ db, cache, refresher, logger, modelId: enricher.modelId, rowsPerStatement: config.INGEST_ROWS_PER_STATEMENT });
+  // The API key stays out of the log: only the provider kind and model are named.
+  logger.debug({ provider: config.EMBEDDING_PROVIDER, model: enricher.modelId, workers: enricher.workers }, 'ingestion ready');
+  return {
+    service: new IngestionService({ db, enricher, writer, refresher, logger }),
+    countStaleEmbeddings: () => countCallsToReembed(db, enricher.modelId),
+    reembed: (batchSize, onProgress) => reembedCalls({ db, enricher, writer }, batchSize, onProgress),
+    close: async () => {
+      await refresher.close();
+      await writer.drain();
+      await enricher.close();
+    },
+  };
+}
+
+/** For app.ts: builds the pipeline and, on a first embedded start, seeds the demo data in the background. */
+export async function startIngestion(deps: {
+  config: Config;
+  db: Database;
+  mode: 'postgres' | 'embedded';
+  cache: CacheStore;
+  logger: Logger;
+}): Promise<Ingestion> {
+  const ingestion = createIngestion(deps);
+  let stopping = false;
+  const seeding = seedDemoIfEmpty({ ...deps, service: ingestion.service }, () => stopping).catch((err: unknown) =>
+    deps.logger.error({ err }, 'demo seed failed; the database stays as it is'),
+  );
+  return {
+    ...ingestion,
+    close: async () => {
+      // Shutdown stops the seed after its current batch, whose transaction needs the database open.
+      stopping = true;
+      await seeding;
+      await ingestion.close();
+    },
+  };
+}

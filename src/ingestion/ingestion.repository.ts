@@ -1,0 +1,171 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../calls/call.query.js';
+import { type Database, queryRows } from '../db/client.js';
+import type { Enrichment } from './enrich-core.js';
+import type { ValidCall, ValidParty } from './ingestion.validation.js';
+
+// Plain SQL for every ingestion write; only ingestion.writer.ts calls these,
+// inside its transactions, so every write is followed by the same effects.
+
+/** A database or an open transaction. */
+export type Executor = Pick<Database, 'execute'>;
+
+export type PartyKind = 'agents' | 'customers';
+const ID_COLUMN: Record<PartyKind, SQL> = { agents: sql.raw('agent_id'), customers: sql.raw('customer_id') };
+const TABLE: Record<PartyKind, SQL> = { agents: sql.raw('agents'), customers: sql.raw('customers') };
+
+export interface CallRowToWrite {
+  call: ValidCall;
+  enrichment: Enrichment;
+}
+
+export type ConflictMode = 'skip' | 'update';
+
+/** Which of these calls exist already (one statement). */
+export async function findExistingCallIds(db: Executor, callIds: readonly string[]): Promise<Set<string>> {
+  if (callIds.length === 0) return new Set();
+  const rows = await queryRows<{ call_id: string }>(db, sql`select call_id from calls where call_id = any(${textArray(callIds)})`);
+  return new Set(rows.map((r) => r.call_id));
+}
+
+/**
+ * Creates the named parties that do not exist yet (an existing name is never
+ * overwritten here) and returns which of `ids` exist afterwards, in one
+ * statement. A data-modifying CTE's rows are invisible to the rest of its
+ * statement, hence the union with what it inserted.
+ */
+export async function ensureParties(
+  tx: Executor,
+  kind: PartyKind,
+  ids: readonly string[],
+  named: readonly { id: string; name: string }[],
+): Promise<{ known: Set<string>; created: string[] }> {
+  if (ids.length === 0) return { known: new Set(), created: [] };
+  const id = ID_COLUMN[kind];
+  // Sorted, so two transactions lock the same keys in the same order and cannot deadlock.
+  const sorted = [...named].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rows = await queryRows<{ id: string; created: boolean }>(
+    tx,
+    sql`with created as (
+          insert into ${TABLE[kind]} (${id}, name)
+          select * from unnest(${textArray(sorted.map((p) => p.id))}, ${textArray(sorted.map((p) => p.name))})
+          on conflict (${id}) do nothing
+          returning ${id} as id)
+        select id, true as created from created
+        union all
+        select ${id} as id, false as created from ${TABLE[kind]} where ${id} = any(${textArray(ids)})`,
+  );
+  return { known: new Set(rows.map((r) => r.id)), created: rows.filter((r) => r.created).map((r) => r.id) };
+}
+
+const CALL_COLUMNS = sql.raw(
+  'call_id, agent_id, customer_id, language, start_time, duration_seconds, transcript, agent_talk_ratio, ' +
+    'customer_sentiment_score, agent_sentiment_score, topics, utterances, insights, coaching_nudges, embedding, embedding_model',
+);
+
+// Every enrichment column is replaced; id and created_at are kept.
+const UPDATE_SET = sql.raw(
+  [
+    'agent_id', 'customer_id', 'language', 'start_time', 'duration_seconds', 'transcript', 'agent_talk_ratio',
+    'customer_sentiment_score', 'agent_sentiment_score', 'topics', 'utterances', 'insights', 'coaching_nudges',
+    'embedding', 'embedding_model',
+  ]
+    .map((column) => `${column} = excluded.${column}`)
+    .concat('updated_at = now()')
+    .join(', '),
+);
+
+function callValues(row: CallRowToWrite, modelId: string): SQL {
+  const { call, enrichment: e } = row;
+  return sql`(${call.callId}, ${call.agentId}, ${call.customerId}, ${call.language}, ${call.startTime.toISOString()}::timestamptz,
+    ${call.durationSeconds}::int, ${call.transcript}, ${e.agentTalkRatio}::float8, ${e.customerSentimentScore}::float8,
+    ${e.agentSentimentScore}::float8, ${textArray(e.topics)}, ${e.utterancesJson}::jsonb, ${e.insightsJson}::jsonb,
+    ${e.nudgesJson}::jsonb, ${e.embedding}::vector, ${modelId})`;
+}
+
+/**
+ * Inserts (or, in `update` mode, replaces) calls with multi-row statements of
+ * `rowsPerStatement` rows. Returns the rows written: `inserted` is false for a
+ * replaced row (`xmax = 0` only for a fresh tuple). Rows not returned were
+ * skipped because the callId exists. `rows` must have distinct callIds.
+ */
+export async function writeCallRows(
+  tx: Executor,
+  rows: readonly CallRowToWrite[],
+  mode: ConflictMode,
+  modelId: string,
+  rowsPerStatement: number,
+): Promise<{ callId: string; inserted: boolean }[]> {
+  // Sorted by callId: concurrent batches with overlapping ids then take their
+  // row locks in the same order, which rules out deadlocks between them.
+  const sorted = [...rows].sort((a, b) => (a.call.callId < b.call.callId ? -1 : a.call.callId > b.call.callId ? 1 : 0));
+  const conflict = mode === 'skip' ? sql`do nothing` : sql`do update set ${UPDATE_SET}`;
+  const written: { callId: string; inserted: boolean }[] = [];
+  for (let start = 0; start < sorted.length; start += rowsPerStatement) {
+    const values = sorted.slice(start, start + rowsPerStatement).map((row) => callValues(row, modelId));
+    const result = await queryRows<{ call_id: string; inserted: boolean }>(
+      tx,
+      sql`insert into calls (${CALL_COLUMNS}) values ${sql.join(values, sql`, `)}
+          on conflict (call_id) ${conflict}
+          returning call_id, (xmax = 0) as inserted`,
+    );
+    for (const r of result) written.push({ callId: r.call_id, inserted: r.inserted });
+  }
+  return written;
+}
+
+/** Inserts or updates (name and email) agents or customers; `rows` must have distinct ids. */
+export async function upsertPartyRows(tx: Executor, kind: PartyKind, rows: readonly ValidParty[]): Promise<{ id: string; inserted: boolean }[]> {
+  if (rows.length === 0) return [];
+  const id = ID_COLUMN[kind];
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const result = await queryRows<{ id: string; inserted: boolean }>(
+    tx,
+    sql`insert into ${TABLE[kind]} (${id}, name, email)
+        select * from unnest(${textArray(sorted.map((p) => p.id))}, ${textArray(sorted.map((p) => p.name))}, ${nullableTextArray(sorted.map((p) => p.email))})
+        on conflict (${id}) do update set name = excluded.name, email = excluded.email, updated_at = now()
+        returning ${id} as id, (xmax = 0) as inserted`,
+  );
+  return result;
+}
+
+/** A text[] parameter that may hold NULLs (textArray quotes every element). */
+function nullableTextArray(values: readonly (string | null)[]): SQL {
+  const literal = `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
+  return sql`${literal}::text[]`;
+}
+
+/** Calls whose vectors come from another model than `modelId` (or none), in callId order after `afterCallId`. */
+export async function findCallsToReembed(
+  db: Executor,
+  modelId: string,
+  afterCallId: string,
+  limit: number,
+): Promise<{ callId: string; transcript: string; language: string }[]> {
+  const rows = await queryRows<{ call_id: string; transcript: string; language: string }>(
+    db,
+    sql`select call_id, transcript, language from calls
+        where embedding_model is distinct from ${modelId} and call_id > ${afterCallId}
+        order by call_id limit ${limit}`,
+  );
+  return rows.map((r) => ({ callId: r.call_id, transcript: r.transcript, language: r.language }));
+}
+
+export async function countCallsToReembed(db: Executor, modelId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from calls where embedding_model is distinct from ${modelId}`);
+  return row?.n ?? 0;
+}
+
+/** Sets vector and model of existing calls; content and updated_at stay as they are. */
+export async function updateEmbeddings(tx: Executor, rows: readonly { callId: string; embedding: string }[], modelId: string): Promise<number> {
+  if (rows.length === 0) return 0;
+  const values = rows.map((r) => sql`(${r.callId}, ${r.embedding})`);
+  const updated = await queryRows<{ call_id: string }>(
+    tx,
+    sql`update calls c set embedding = v.embedding::vector, embedding_model = ${modelId}
+        from (values ${sql.join(values, sql`, `)}) as v(call_id, embedding)
+        where c.call_id = v.call_id
+        returning c.call_id`,
+  );
+  return updated.length;
+}

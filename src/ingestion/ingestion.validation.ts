@@ -1,0 +1,198 @@
+/**
+ * The rules every ingested item must pass, as pure functions over `unknown`
+ * values: the same code checks GraphQL inputs (already typed) and NDJSON
+ * lines (anything at all), so the mutation and the CLI can never disagree.
+ */
+
+/** Most items one request (or one CLI batch) may carry; the contract's number. */
+export const MAX_ITEMS_PER_REQUEST = 5_000;
+
+export const CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
+export const MIN_DURATION_SECONDS = 1;
+export const MAX_DURATION_SECONDS = 14_400;
+export const MIN_TRANSCRIPT_CHARS = 10;
+export const MAX_TRANSCRIPT_CHARS = 200_000;
+export const MAX_ID_CHARS = 50;
+export const MAX_NAME_CHARS = 100;
+export const MAX_EMAIL_CHARS = 255;
+/** How far in the future a startTime may lie (clock skew between a dialer and us). */
+export const MAX_FUTURE_MS = 86_400_000;
+
+/** Language tags like en, es, pt-BR, zh-Hant-TW: a 2-3 letter language, then 2-8 character subtags. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const MAX_LANGUAGE_CHARS = 35;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+// Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
+const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A call that passed every rule, in the shape the pipeline stores. */
+export interface ValidCall {
+  callId: string;
+  agentId: string;
+  customerId: string;
+  language: string;
+  startTime: Date;
+  durationSeconds: number;
+  transcript: string;
+  agentName: string | null;
+  customerName: string | null;
+}
+
+export interface ValidParty {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
+
+/**
+ * Characters as PostgreSQL counts them (code points), not UTF-16 units, so
+ * the limits here and in varchar(n) agree for text with emoji.
+ */
+export function charCount(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
+const describe = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
+
+/** PostgreSQL text cannot hold NUL; one such item would otherwise fail its whole batch. */
+const hasNul = (text: string) => text.includes('\u0000');
+
+function requiredString(problems: string[], field: string, value: unknown, max: number): string | null {
+  if (typeof value !== 'string') {
+    problems.push(`${field} must be a string; got ${describe(value)}`);
+    return null;
+  }
+  const length = charCount(value);
+  if (value.trim().length === 0) problems.push(`${field} must not be empty`);
+  else if (length > max) problems.push(`${field} must have at most ${max} characters; got ${length}`);
+  else if (hasNul(value)) problems.push(`${field} must not contain NUL characters`);
+  return value;
+}
+
+function optionalName(problems: string[], field: string, value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return requiredString(problems, field, value, MAX_NAME_CHARS);
+}
+
+/** `en`, `PT-br` -> `pt-BR`: BCP 47's conventional case, so one language is one group in analytics. */
+export function canonicalLanguage(tag: string): string {
+  return tag
+    .split('-')
+    .map((part, i) => {
+      if (i === 0) return part.toLowerCase();
+      if (part.length === 2) return part.toUpperCase();
+      if (part.length === 4) return part[0].toUpperCase() + part.slice(1).toLowerCase();
+      return part.toLowerCase();
+    })
+    .join('-');
+}
+
+function language(problems: string[], value: unknown): string {
+  if (value === undefined || value === null) return 'en';
+  if (typeof value !== 'string' || value.length > MAX_LANGUAGE_CHARS || !LANGUAGE_TAG.test(value)) {
+    problems.push(`language must be a language tag such as en, es, fr, de or pt-BR (at most ${MAX_LANGUAGE_CHARS} characters); got ${describe(value)}`);
+    return 'en';
+  }
+  return canonicalLanguage(value);
+}
+
+function startTime(problems: string[], value: unknown, now: Date): Date {
+  let date: Date | null = null;
+  if (value instanceof Date) date = value;
+  else if (typeof value === 'string' && ISO_DATE_TIME.test(value)) date = new Date(value);
+  if (date === null || Number.isNaN(date.getTime())) {
+    problems.push(`startTime must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T14:05:00Z; got ${describe(value)}`);
+    return new Date(0);
+  }
+  const latest = now.getTime() + MAX_FUTURE_MS;
+  if (date.getTime() > latest) {
+    problems.push(
+      `startTime must be at most 24 hours in the future (not after ${new Date(latest).toISOString()}); got ${date.toISOString()}`,
+    );
+  }
+  return date;
+}
+
+function duration(problems: string[], value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_DURATION_SECONDS || value > MAX_DURATION_SECONDS) {
+    problems.push(`durationSeconds must be an integer from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}; got ${describe(value)}`);
+  }
+  return value as number;
+}
+
+function transcript(problems: string[], value: unknown): string {
+  if (typeof value !== 'string') {
+    problems.push(`transcript must be a string; got ${describe(value)}`);
+    return '';
+  }
+  const length = charCount(value);
+  if (length < MIN_TRANSCRIPT_CHARS || length > MAX_TRANSCRIPT_CHARS) {
+    problems.push(`transcript must have ${MIN_TRANSCRIPT_CHARS} to ${MAX_TRANSCRIPT_CHARS} characters; got ${length}`);
+  } else if (hasNul(value)) {
+    problems.push('transcript must not contain NUL characters');
+  }
+  return value;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The callId of an item if it is a string, for error reports even when the item is bad. */
+export function callIdOf(item: unknown): string | null {
+  return isRecord(item) && typeof item.callId === 'string' ? item.callId : null;
+}
+
+/** Checks one CallInput-shaped value; `now` is the server clock (a parameter, so tests can pin it). */
+export function validateCall(item: unknown, now: Date): Checked<ValidCall> {
+  if (!isRecord(item)) return { ok: false, problems: [`a call must be an object; got ${describe(item)}`] };
+  const problems: string[] = [];
+  if (typeof item.callId !== 'string' || !CALL_ID_PATTERN.test(item.callId)) {
+    const length = typeof item.callId === 'string' ? ` (${charCount(item.callId)} characters)` : '';
+    problems.push(`callId must be 1 to 50 characters of A-Z, a-z, 0-9, _ and -; got ${describe(item.callId)}${length}`);
+  }
+  const value: ValidCall = {
+    callId: item.callId as string,
+    agentId: requiredString(problems, 'agentId', item.agentId, MAX_ID_CHARS) ?? '',
+    customerId: requiredString(problems, 'customerId', item.customerId, MAX_ID_CHARS) ?? '',
+    language: language(problems, item.language),
+    startTime: startTime(problems, item.startTime, now),
+    durationSeconds: duration(problems, item.durationSeconds),
+    transcript: transcript(problems, item.transcript),
+    agentName: optionalName(problems, 'agentName', item.agentName),
+    customerName: optionalName(problems, 'customerName', item.customerName),
+  };
+  return problems.length ? { ok: false, problems } : { ok: true, value };
+}
+
+/** Checks one AgentInput or CustomerInput; `idField` is `agentId` or `customerId`. */
+export function validateParty(item: unknown, idField: 'agentId' | 'customerId'): Checked<ValidParty> {
+  if (!isRecord(item)) return { ok: false, problems: [`an item must be an object; got ${describe(item)}`] };
+  const problems: string[] = [];
+  const id = requiredString(problems, idField, item[idField], MAX_ID_CHARS) ?? '';
+  const name = requiredString(problems, 'name', item.name, MAX_NAME_CHARS) ?? '';
+  let email: string | null = null;
+  if (item.email !== undefined && item.email !== null) {
+    // Length first: the pattern backtracks on long inputs.
+    if (typeof item.email === 'string' && charCount(item.email) > MAX_EMAIL_CHARS) {
+      problems.push(`email must have at most ${MAX_EMAIL_CHARS} characters; got ${charCount(item.email)}`);
+    } else if (typeof item.email !== 'string' || !PLAUSIBLE_EMAIL.test(item.email)) {
+      problems.push(`email must look like name@example.com; got ${describe(item.email)}`);
+    } else {
+      email = item.email;
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, value: { id, name, email } };
+}
