@@ -9,7 +9,7 @@ export function createLogger(config: Pick<Config, 'LOG_LEVEL'>): Logger {
     level: config.LOG_LEVEL,
     base: { service: 'parley' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'config.DATABASE_URL', 'config.REDIS_URL', '*.apiKey'],
+      paths: ['req.headers.authorization', 'req.headers["x-api-key"]', 'config.DATABASE_URL', 'config.REDIS_URL', 'config.EMBEDDING_API_KEY', '*.apiKey'],
       censor: '[redacted]',
     },
   });
