@@ -55,6 +55,12 @@ async function countCalls(sql: postgres.Sql): Promise<number> {
 async function load(sql: postgres.Sql, missing: number): Promise<void> {
   log(`loading ${calls} calls through the ingestion pipeline (npm run seed); existing ones are skipped`);
   const started = Date.now();
+  // Migrate first (a fresh database has no tables yet), then drop the index the migration made.
+  const migrated = spawnSync(process.execPath, [path.join(root, 'dist/src/cli/migrate.js')], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+  });
+  if (migrated.status !== 0) throw new Error(`migrating failed with exit code ${migrated.status}`);
   await sql`drop index if exists calls_embedding_hnsw_idx`;
   const result = spawnSync(process.execPath, [path.join(root, 'dist/src/cli/seed.js'), '--calls', String(calls), '--seed', '42'], {
     stdio: ['ignore', 'inherit', 'inherit'],

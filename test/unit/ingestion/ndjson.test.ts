@@ -11,7 +11,7 @@ async function collect(text: string) {
 describe('reading NDJSON', () => {
   it('numbers items by line, skipping blank lines and the banner npm writes before a script', async () => {
     const items = await collect('\n> parley@0.1.0 generate\n> npm run build --silent && node dist/src/cli/generate.js\n\n{"callId":"A"}\n{"callId":"B"}\n');
-    expect(items.map((i) => [i.index, i.value])).toEqual([
+    expect(items.map((i) => [i.index, 'value' in i ? i.value : i.unparsable])).toEqual([
       [5, { callId: 'A' }],
       [6, { callId: 'B' }],
     ]);
