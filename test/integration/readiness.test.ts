@@ -77,7 +77,11 @@ describe.runIf(stopServices && testModes.includes('postgres'))('readiness when t
   });
 
   function startPostgres() {
-    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', pgCluster(), 'main', 'start'], { stdio: 'ignore' });
+    try {
+      execFileSync('pg_isready', ['-h', '127.0.0.1', '-q'], { stdio: 'ignore' });
+    } catch {
+      execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', pgCluster(), 'main', 'start'], { stdio: 'ignore' });
+    }
   }
   function startRedis() {
     try {
