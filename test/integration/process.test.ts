@@ -7,9 +7,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 // These run the compiled server exactly as `npm start` does (npm test builds first).
 const MAIN = path.resolve('dist/src/main.js');
 
+/** Every process a test started, so none outlives the file even when a test fails or times out. */
+const children: ChildProcess[] = [];
+
 function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   let output = '';
   const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -28,7 +32,10 @@ async function waitForLine(output: () => string, pattern: RegExp, timeoutMs = 15
 
 describe('the gateway process', () => {
   const dirs: string[] = [];
-  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+  });
 
   it('refuses to start on a bad configuration, listing every problem, with a non-zero exit', async () => {
     const p = run({ PORT: 'eighty', REDIS_URL: 'http://nope' });
