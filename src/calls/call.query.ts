@@ -75,13 +75,6 @@ export function orderSpec(order: CallOrder): OrderSpec {
   return spec;
 }
 
-/** `ORDER BY` with the call_id tie-break in the same direction, so every order is total. */
-export function orderBySql(spec: OrderSpec, alias = 'c'): SQL {
-  const dir = spec.descending ? sql`desc` : sql`asc`;
-  const column = alias === 'c' ? spec.column : sql.raw('sort_key');
-  return sql`${column} ${dir}, ${sql.raw(`${alias}.call_id`)} ${dir}`;
-}
-
 /** Rows strictly after the cursor in the order: a row comparison the (column, call_id) indexes serve. */
 export function keysetSql(spec: OrderSpec, value: CursorValue, id: string): SQL {
   return spec.descending

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { buildConnection, type ConnectionResult } from '../common/connection.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
 import type { CallsArgs } from './call.input.js';
@@ -10,12 +11,7 @@ import type { ParentColumn } from './call.loaders.js';
 /** The contract's bound on `first` for call lists. */
 export const CALLS_MAX_FIRST = 100;
 
-export interface CallConnectionResult {
-  edges: { cursor: string; node: CallRecord }[];
-  nodes: CallRecord[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  readonly totalCount: Promise<number>;
-}
+export type CallConnectionResult = ConnectionResult<{ cursor: string; node: CallRecord }>;
 
 /** Validated list arguments: the SQL pieces and a key that identifies them (for batching siblings). */
 interface PreparedList {
@@ -55,31 +51,17 @@ export function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void
   }
 }
 
-function toConnection(ctx: Context, list: PreparedList, rows: CallWithPeople[], totalCount: () => Promise<number>): CallConnectionResult {
+function toConnection(ctx: Context, list: PreparedList, rows: CallWithPeople[], count: () => Promise<number>): CallConnectionResult {
   primePeople(ctx, rows);
   const edges = rows.slice(0, list.first).map((row) => ({ cursor: encodeCursor({ kind: list.order, value: row.sortKey, id: row.call.callId }), node: row.call }));
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: rows.length > list.first,
-      hasPreviousPage: list.hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter: the count is a statement of its own, run only if the client selects totalCount.
-    get totalCount() {
-      return totalCount();
-    },
-  };
+  return buildConnection(edges, { hasNextPage: rows.length > list.first, hasPreviousPage: list.hasPrevious }, count);
 }
 
 /** Query.calls: one statement for the page (with agents and customers), one more for totalCount if asked. */
 export async function listCalls(ctx: Context, args: CallsArgs): Promise<CallConnectionResult> {
   const list = prepareList(ctx, args);
   const rows = await findCallPage(ctx.db, list.query);
-  let total: Promise<number> | undefined;
-  return toConnection(ctx, list, rows, () => (total ??= countCalls(ctx.db, list.query.where)));
+  return toConnection(ctx, list, rows, () => countCalls(ctx.db, list.query.where));
 }
 
 /** Agent.calls / Customer.calls: siblings with the same arguments share one statement through the loaders. */

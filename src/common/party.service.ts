@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { buildConnection, type ConnectionResult } from './connection.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { pageRequest } from './paging.js';
 
@@ -11,12 +12,7 @@ export interface PartyListArgs {
 /** The contract leaves agent/customer page sizes open; the same bound as calls keeps one rule. */
 export const PARTIES_MAX_FIRST = 100;
 
-export interface PartyConnection<T> {
-  edges: { cursor: string; node: T }[];
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  readonly totalCount: Promise<number>;
-}
+export type PartyConnection<T> = ConnectionResult<{ cursor: string; node: T }>;
 
 /**
  * Agents and customers page the same way: by business id ascending, with a
@@ -35,19 +31,5 @@ export async function listParties<T>(
   const search = args.search?.trim() || null;
   const rows = await fetch({ search, afterId, limit: page.first + 1 });
   const edges = rows.slice(0, page.first).map((node) => ({ cursor: encodeCursor({ kind, value: idOf(node), id: idOf(node) }), node }));
-  let total: Promise<number> | undefined;
-  return {
-    edges,
-    nodes: edges.map((e) => e.node),
-    pageInfo: {
-      hasNextPage: rows.length > page.first,
-      hasPreviousPage: afterId !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter: the count runs only if the client selects totalCount.
-    get totalCount() {
-      return (total ??= count(search));
-    },
-  };
+  return buildConnection(edges, { hasNextPage: rows.length > page.first, hasPreviousPage: afterId !== null }, () => count(search));
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sql, type SQL } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -114,4 +114,3 @@ export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): P
   return Array.isArray(result) ? result : result.rows;
 }
 
-export { sql };

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { type Database, queryRows, sql } from '../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../db/client.js';
 import { generateCalls } from '../synthetic/generator.js';
 import { runBatches } from './batch-runner.js';
 import type { IngestionService } from './ingestion.service.js';

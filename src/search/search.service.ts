@@ -3,6 +3,7 @@ import type { SearchCallsArgs } from '../calls/call.input.js';
 import { callFilterSql } from '../calls/call.query.js';
 import type { CallRecord } from '../calls/call.repository.js';
 import { primePeople } from '../calls/call.service.js';
+import { buildConnection, type ConnectionResult } from '../common/connection.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
 import type { Context } from '../context.js';
@@ -21,11 +22,7 @@ export interface CallSearchEdgeResult {
   headline: string | null;
 }
 
-export interface CallSearchResult {
-  edges: CallSearchEdgeResult[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  readonly totalCount: Promise<number>;
-}
+export type CallSearchResult = ConnectionResult<CallSearchEdgeResult>;
 
 // PostgreSQL text cannot hold NUL; anything else is just search text for websearch_to_tsquery.
 const NUL = '\u0000';
@@ -85,18 +82,5 @@ export async function searchCalls(ctx: Context, args: SearchCallsArgs, options: 
     rank: Number(row.rankText),
     headline: row.headline,
   }));
-  let total: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > page.first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    // A getter: the count is a statement of its own, run only if the client selects totalCount.
-    get totalCount() {
-      return (total ??= countSearchMatches(ctx.db, text, where));
-    },
-  };
+  return buildConnection(edges, { hasNextPage: rows.length > page.first, hasPreviousPage: after !== null }, () => countSearchMatches(ctx.db, text, where));
 }
