@@ -10,11 +10,11 @@ import postgres from 'postgres';
 import { startParley } from '../src/app.js';
 import { type Config, loadConfigOrExit } from '../src/config.js';
 import { runBatches } from '../src/ingestion/batch-runner.js';
-import { openCliSession } from '../src/ingestion/cli-session.js';
-import type { Enrichment } from '../src/ingestion/enrich-core.js';
-import { createEnricher, embeddingProviderFromConfig, workerCount } from '../src/ingestion/enricher.js';
-import { readNdjson } from '../src/ingestion/ndjson.js';
-import { createProgress } from '../src/ingestion/progress.js';
+import { openCliSession } from '../src/cli/cli-session.js';
+import type { Enrichment } from '../src/ingestion/enrichment/enrich-core.js';
+import { createEnricher, embeddingProviderFromConfig, workerCount } from '../src/ingestion/enrichment/enricher.js';
+import { readNdjson } from '../src/cli/ndjson.js';
+import { createProgress } from '../src/cli/progress.js';
 import { generateCalls } from '../src/synthetic/generator.js';
 import type { SyntheticCall } from '../src/synthetic/types.js';
 

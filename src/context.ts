@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
-import { createAgentLoaders } from './agents/agent.loaders.js';
 import type { CacheStore } from './cache/store.js';
 import { createCallLoaders } from './calls/call.loaders.js';
 import type { Config } from './config.js';
-import { createCustomerLoaders } from './customers/customer.loaders.js';
 import type { Database } from './db/client.js';
+import { createPartyLoaders } from './parties/party.loaders.js';
 import type { SqlStats } from './db/sql-stats.js';
 import { createSimilarLoaders } from './search/similar.loaders.js';
 
@@ -25,7 +24,7 @@ export interface AppServices {
 }
 
 export function createLoaders(db: Database) {
-  return { ...createAgentLoaders(db), ...createCustomerLoaders(db), ...createCallLoaders(db), ...createSimilarLoaders(db) };
+  return { ...createPartyLoaders(db), ...createCallLoaders(db), ...createSimilarLoaders(db) };
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -3,7 +3,6 @@ import { GraphQLError } from 'graphql';
 /** Every error code a client can see in `extensions.code`. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
   | 'UNKNOWN_AGENT'
   | 'UNKNOWN_CUSTOMER'
   | 'DUPLICATE_IN_BATCH'

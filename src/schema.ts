@@ -2,17 +2,28 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AgentResolver } from './agents/agent.resolver.js';
 import { AnalyticsResolver, LeaderboardEntryResolver } from './analytics/analytics.resolver.js';
 import { CallResolver } from './calls/call.resolver.js';
+import { AgentCallsResolver, CustomerCallsResolver } from './calls/party-calls.resolver.js';
 import { DateTimeScalar } from './common/scalars.js';
-import { CustomerResolver } from './customers/customer.resolver.js';
 import { IngestionResolver } from './ingestion/ingestion.resolver.js';
+import { AgentResolver, CustomerResolver } from './parties/party.resolver.js';
 import { SearchResolver } from './search/search.resolver.js';
 import { SimilarCallsResolver } from './search/similar.resolver.js';
 
 /** Every resolver class of the API; a new domain adds its resolver here. */
-export const RESOLVERS = [CallResolver, AgentResolver, CustomerResolver, AnalyticsResolver, LeaderboardEntryResolver, IngestionResolver, SearchResolver, SimilarCallsResolver] as const;
+export const RESOLVERS = [
+  CallResolver,
+  AgentResolver,
+  CustomerResolver,
+  AgentCallsResolver,
+  CustomerCallsResolver,
+  AnalyticsResolver,
+  LeaderboardEntryResolver,
+  IngestionResolver,
+  SearchResolver,
+  SimilarCallsResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,5 +1,13 @@
+import { intArgument } from '../common/int-range.js';
 import { badInput } from '../errors.js';
-import { LeaderboardOrder } from './analytics.type.js';
+
+/** The leaderboard's orders (registered with GraphQL in analytics.type.ts). */
+export enum LeaderboardOrder {
+  AVG_SENTIMENT_DESC = 'AVG_SENTIMENT_DESC',
+  TOTAL_CALLS_DESC = 'TOTAL_CALLS_DESC',
+  AVG_TALK_RATIO_ASC = 'AVG_TALK_RATIO_ASC',
+  AVG_DURATION_DESC = 'AVG_DURATION_DESC',
+}
 
 /** The contract's bounds on the summary's field arguments. */
 export const LEADERBOARD_MAX_FIRST = 100;
@@ -15,22 +23,14 @@ export interface LeaderboardRequest {
 export function leaderboardRequest(args: { orderBy?: LeaderboardOrder | null; first?: number | null; minCalls?: number | null }): LeaderboardRequest {
   const orderBy = args.orderBy ?? LeaderboardOrder.AVG_SENTIMENT_DESC;
   if (!Object.values(LeaderboardOrder).includes(orderBy)) throw badInput('orderBy', `unknown leaderboard order ${String(orderBy)}`);
-  const first = args.first ?? 10;
-  if (!Number.isInteger(first) || first < 1 || first > LEADERBOARD_MAX_FIRST) {
-    throw badInput('first', `first must be between 1 and ${LEADERBOARD_MAX_FIRST}; got ${first}`);
-  }
-  const minCalls = args.minCalls ?? 1;
-  if (!Number.isInteger(minCalls) || minCalls < 1) throw badInput('minCalls', `minCalls must be at least 1; got ${minCalls}`);
+  const first = intArgument('first', args.first, 10, 1, LEADERBOARD_MAX_FIRST);
+  const minCalls = intArgument('minCalls', args.minCalls, 1, 1);
   return { orderBy, first, minCalls };
 }
 
 /** Validates sentimentHistogram's `buckets` (1..100). */
 export function histogramBucketCount(buckets: number | null | undefined): number {
-  const n = buckets ?? 10;
-  if (!Number.isInteger(n) || n < 1 || n > HISTOGRAM_MAX_BUCKETS) {
-    throw badInput('buckets', `buckets must be between 1 and ${HISTOGRAM_MAX_BUCKETS}; got ${n}`);
-  }
-  return n;
+  return intArgument('buckets', buckets, 10, 1, HISTOGRAM_MAX_BUCKETS);
 }
 
 /**

@@ -26,6 +26,12 @@ export interface NormalizedAnalyticsFilter {
   language: string | null;
 }
 
+/** What Query.analytics hands to the summary's fields: the filter, validated once, and the path every field reads. */
+export interface AnalyticsQuery {
+  filter: NormalizedAnalyticsFilter;
+  path: AnalyticsPath;
+}
+
 export interface PlanOptions {
   /** ANALYTICS_USE_VIEWS; false forces the live path. Default true. */
   useViews?: boolean;

@@ -1,15 +1,18 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { AgentRecord } from '../agents/agent.repository.js';
 import type { CallStatsRecord } from '../calls/call-stats.repository.js';
-import { isoTimestamp } from '../calls/call.repository.js';
 import { type Database, queryRows } from '../db/client.js';
-import type { LeaderboardRequest } from './analytics.args.js';
-import type { AggregateSource, TopicSource } from './analytics.source.js';
-import { LeaderboardOrder } from './analytics.type.js';
+import { MATERIALIZED_VIEWS } from '../db/schema/index.js';
+import { isoTimestamp } from '../db/sql.js';
+import type { AgentRecord } from '../parties/party.repository.js';
+import { type LeaderboardRequest, LeaderboardOrder } from './analytics.args.js';
+import type { AnalyticsQuery } from './analytics.plan.js';
+import { analyticsSources, sourceFor } from './analytics-source.repository.js';
 
-/** Every function here is one statement over one source (see analytics.source.ts). */
+/** Every function here is one statement over the source its query and grain choose (see analytics-source.repository.ts). */
 
-export async function findTotals(db: Database, src: AggregateSource): Promise<CallStatsRecord> {
+export async function findTotals(db: Database, query: AnalyticsQuery): Promise<CallStatsRecord> {
+  // The whole-history agent view answers the unfiltered totals with one row per agent.
+  const src = sourceFor(query, 'agent');
   const [row] = await queryRows<{
     total: number;
     avg_sentiment: number | null;
@@ -56,7 +59,8 @@ const LEADERBOARD_ORDERS: Record<LeaderboardOrder, SQL> = {
 };
 
 /** The agents' rows come joined, so their `agent` field costs no statement of its own. */
-export async function findLeaderboard(db: Database, src: AggregateSource, request: LeaderboardRequest): Promise<LeaderboardRow[]> {
+export async function findLeaderboard(db: Database, query: AnalyticsQuery, request: LeaderboardRequest): Promise<LeaderboardRow[]> {
+  const src = sourceFor(query, 'agent');
   const rows = await queryRows<{
     agent_id: string;
     total: number;
@@ -96,7 +100,8 @@ export interface DailyRow {
   avgDurationSeconds: number;
 }
 
-export async function findDaily(db: Database, src: AggregateSource): Promise<DailyRow[]> {
+export async function findDaily(db: Database, query: AnalyticsQuery): Promise<DailyRow[]> {
+  const src = sourceFor(query, 'day');
   const rows = await queryRows<{ day: string; total: number; avg_sentiment: number; avg_duration: number }>(
     db,
     sql`select to_char(${src.day}, 'YYYY-MM-DD') as day, ${src.totalCalls} as total,
@@ -113,7 +118,8 @@ export interface LanguageRow {
   avgSentiment: number;
 }
 
-export async function findLanguages(db: Database, src: AggregateSource): Promise<LanguageRow[]> {
+export async function findLanguages(db: Database, query: AnalyticsQuery): Promise<LanguageRow[]> {
+  const src = sourceFor(query, 'language');
   const rows = await queryRows<{ language: string; total: number; avg_sentiment: number }>(
     db,
     sql`select ${src.language} as language, ${src.totalCalls} as total, ${src.avgSentiment} as avg_sentiment
@@ -130,7 +136,8 @@ export interface TopicRow {
 }
 
 /** Topics of the calls (`calls.topics`); a topic listed twice in one call still counts that call once. */
-export async function findTopics(db: Database, src: TopicSource): Promise<TopicRow[]> {
+export async function findTopics(db: Database, query: AnalyticsQuery): Promise<TopicRow[]> {
+  const src = analyticsSources(query).topics;
   const rows = await queryRows<{ topic: string; calls: number; avg_sentiment: number }>(
     db,
     sql`select ${src.topic} as topic, ${src.calls} as calls, ${src.avgSentiment} as avg_sentiment
@@ -146,7 +153,9 @@ export async function findTopics(db: Database, src: TopicSource): Promise<TopicR
  * very doubles the API reports), so index i means edges[i] <= score < edges[i + 1],
  * and a score of 1 lands in the last bucket. Empty buckets are absent here.
  */
-export async function findHistogramCounts(db: Database, live: AggregateSource, edges: readonly number[]): Promise<Map<number, number>> {
+export async function findHistogramCounts(db: Database, query: AnalyticsQuery, edges: readonly number[]): Promise<Map<number, number>> {
+  // The histogram reads the calls on both paths (bucket edges depend on the argument).
+  const live = analyticsSources(query).live;
   // Inner edges only; JS prints each double in its shortest round-trip form, so float8 reads back the same value.
   const thresholds = `{${edges.slice(1, -1).map(String).join(',')}}`;
   const rows = await queryRows<{ bucket: number; calls: number }>(
@@ -156,4 +165,15 @@ export async function findHistogramCounts(db: Database, live: AggregateSource, e
         group by 1`,
   );
   return new Map(rows.map((r) => [r.bucket, r.calls]));
+}
+
+/**
+ * Recomputes the analytics views. CONCURRENTLY keeps them readable during the
+ * refresh (it needs their unique indexes); it cannot run inside a transaction.
+ * Until it runs, the views path of Query.analytics misses newer calls.
+ */
+export async function refreshAnalyticsViews(db: Database): Promise<void> {
+  for (const view of MATERIALIZED_VIEWS) {
+    await db.execute(sql.raw(`refresh materialized view concurrently ${view}`));
+  }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Agent } from '../agents/agent.type.js';
+import { Agent } from '../parties/party.type.js';
 import type { Context } from '../context.js';
 import { AppError } from '../errors.js';
 import {

@@ -1,7 +1,7 @@
 import type { CallStatsRecord } from '../calls/call-stats.repository.js';
 import type { Context } from '../context.js';
-import { histogramBucketCount, histogramEdges, leaderboardRequest } from './analytics.args.js';
-import { type AnalyticsFilterInput, normalizeAnalyticsFilter, planAnalytics } from './analytics.plan.js';
+import { histogramBucketCount, histogramEdges, type LeaderboardOrder, leaderboardRequest } from './analytics.args.js';
+import { type AnalyticsFilterInput, type AnalyticsQuery, normalizeAnalyticsFilter, planAnalytics } from './analytics.plan.js';
 import {
   type DailyRow,
   findDaily,
@@ -13,27 +13,17 @@ import {
   type LanguageRow,
   type TopicRow,
 } from './analytics.repository.js';
-import { type AnalyticsSources, analyticsSources, sourceFor } from './analytics.source.js';
-import type { LeaderboardOrder } from './analytics.type.js';
 
-/**
- * What Query.analytics hands to the summary's fields: the filter, validated
- * and turned into SQL once, and the path every field reads.
- */
-export interface PreparedAnalytics {
-  sources: AnalyticsSources;
-}
-
-export function prepareAnalytics(ctx: Context, filter: AnalyticsFilterInput | null | undefined): PreparedAnalytics {
+/** Validates and plans Query.analytics once; every field of the summary reads the result. */
+export function prepareAnalytics(ctx: Context, filter: AnalyticsFilterInput | null | undefined): AnalyticsQuery {
   const normalized = normalizeAnalyticsFilter(filter);
   const path = planAnalytics(normalized, { useViews: ctx.config.ANALYTICS_USE_VIEWS });
   ctx.logger.debug({ path }, 'analytics path');
-  return { sources: analyticsSources(normalized, path) };
+  return { filter: normalized, path };
 }
 
-export function getTotals(ctx: Context, prepared: PreparedAnalytics): Promise<CallStatsRecord> {
-  // The whole-history agent view answers the unfiltered totals with one row per agent.
-  return findTotals(ctx.db, sourceFor(prepared.sources, 'agent'));
+export function getTotals(ctx: Context, query: AnalyticsQuery): Promise<CallStatsRecord> {
+  return findTotals(ctx.db, query);
 }
 
 export interface LeaderboardEntryResult {
@@ -47,11 +37,11 @@ export interface LeaderboardEntryResult {
 
 export async function getLeaderboard(
   ctx: Context,
-  prepared: PreparedAnalytics,
+  query: AnalyticsQuery,
   args: { orderBy?: LeaderboardOrder | null; first?: number | null; minCalls?: number | null },
 ): Promise<LeaderboardEntryResult[]> {
   const request = leaderboardRequest(args);
-  const rows = await findLeaderboard(ctx.db, sourceFor(prepared.sources, 'agent'), request);
+  const rows = await findLeaderboard(ctx.db, query, request);
   return rows.map(({ agent, ...stats }, i) => {
     // Joined in the same statement: LeaderboardEntry.agent then reads the loader's cache.
     ctx.loaders.agentsByAgentId.prime(agent.agentId, agent);
@@ -59,16 +49,16 @@ export async function getLeaderboard(
   });
 }
 
-export function getDaily(ctx: Context, prepared: PreparedAnalytics): Promise<DailyRow[]> {
-  return findDaily(ctx.db, sourceFor(prepared.sources, 'day'));
+export function getDaily(ctx: Context, query: AnalyticsQuery): Promise<DailyRow[]> {
+  return findDaily(ctx.db, query);
 }
 
-export function getLanguages(ctx: Context, prepared: PreparedAnalytics): Promise<LanguageRow[]> {
-  return findLanguages(ctx.db, sourceFor(prepared.sources, 'language'));
+export function getLanguages(ctx: Context, query: AnalyticsQuery): Promise<LanguageRow[]> {
+  return findLanguages(ctx.db, query);
 }
 
-export function getTopics(ctx: Context, prepared: PreparedAnalytics): Promise<TopicRow[]> {
-  return findTopics(ctx.db, prepared.sources.topics);
+export function getTopics(ctx: Context, query: AnalyticsQuery): Promise<TopicRow[]> {
+  return findTopics(ctx.db, query);
 }
 
 export interface HistogramBucketResult {
@@ -77,10 +67,10 @@ export interface HistogramBucketResult {
   count: number;
 }
 
-/** Every bucket, empty ones too; read live on both paths (bucket edges depend on the argument). */
-export async function getSentimentHistogram(ctx: Context, prepared: PreparedAnalytics, buckets: number | null | undefined): Promise<HistogramBucketResult[]> {
+/** Every bucket, empty ones too. */
+export async function getSentimentHistogram(ctx: Context, query: AnalyticsQuery, buckets: number | null | undefined): Promise<HistogramBucketResult[]> {
   const n = histogramBucketCount(buckets);
   const edges = histogramEdges(n);
-  const counts = await findHistogramCounts(ctx.db, prepared.sources.live, edges);
+  const counts = await findHistogramCounts(ctx.db, query, edges);
   return Array.from({ length: n }, (_, i) => ({ from: edges[i], to: edges[i + 1], count: counts.get(i) ?? 0 }));
 }

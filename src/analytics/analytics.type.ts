@@ -1,14 +1,9 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CallStats } from '../common/call-stats.type.js';
+import { CallStats } from '../calls/call-stats.type.js';
 import { DateScalar } from '../common/scalars.js';
-import type { PreparedAnalytics } from './analytics.service.js';
+import { LeaderboardOrder } from './analytics.args.js';
+import type { AnalyticsQuery } from './analytics.plan.js';
 
-export enum LeaderboardOrder {
-  AVG_SENTIMENT_DESC = 'AVG_SENTIMENT_DESC',
-  TOTAL_CALLS_DESC = 'TOTAL_CALLS_DESC',
-  AVG_TALK_RATIO_ASC = 'AVG_TALK_RATIO_ASC',
-  AVG_DURATION_DESC = 'AVG_DURATION_DESC',
-}
 registerEnumType(LeaderboardOrder, { name: 'LeaderboardOrder' });
 
 @InputType()
@@ -32,7 +27,7 @@ export class AnalyticsFilter {
  */
 @ObjectType()
 export class AnalyticsSummary {
-  prepared!: PreparedAnalytics;
+  prepared!: AnalyticsQuery;
 }
 
 @ArgsType()

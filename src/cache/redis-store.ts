@@ -2,13 +2,6 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { CacheStore } from './store.js';
 
-// INCR and the first PEXPIRE in one step: a crash between them would leave a
-// counter that never expires, and a concurrent INCR could reset its TTL.
-const INCR_WITH_TTL = `
-local v = redis.call('INCR', KEYS[1])
-if v == 1 and tonumber(ARGV[1]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return v`;
-
 export interface RedisStoreOptions {
   url: string;
   /** Prepended to every key and channel, e.g. `parley:`. */
@@ -38,23 +31,6 @@ export class RedisStore implements CacheStore {
 
   async connect(): Promise<void> {
     await this.client.connect();
-  }
-
-  get(key: string): Promise<string | null> {
-    return this.client.get(key);
-  }
-
-  async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    if (ttlMs) await this.client.set(key, value, 'PX', ttlMs);
-    else await this.client.set(key, value);
-  }
-
-  async incr(key: string, ttlMs = 0): Promise<number> {
-    return Number(await this.client.eval(INCR_WITH_TTL, 1, key, String(ttlMs)));
-  }
-
-  async del(...keys: string[]): Promise<number> {
-    return keys.length ? this.client.del(...keys) : 0;
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -1,18 +1,13 @@
 /**
- * The small key-value interface that the response cache, cost budgets, rate
- * limits and pub/sub build on. Two implementations with the same behaviour:
- * Redis (shared by every gateway instance) and in-process (one instance).
- * Keys are given without the deployment prefix; each store adds its own.
+ * What Parley shares between gateway instances: today the pub/sub that
+ * carries `calls.changed`, and a liveness probe. Two implementations with
+ * the same behaviour: Redis (shared by every instance) and in-process (one
+ * instance). Channels are given without the deployment prefix; each store
+ * adds its own. The response cache, cost budgets and rate limits add their
+ * operations here when they arrive.
  */
 export interface CacheStore {
   readonly kind: 'redis' | 'memory';
-  get(key: string): Promise<string | null>;
-  /** Stores a value; with `ttlMs`, it expires after that many milliseconds. */
-  set(key: string, value: string, ttlMs?: number): Promise<void>;
-  /** Atomically adds 1 and returns the new value; the TTL is set when the key is created. */
-  incr(key: string, ttlMs?: number): Promise<number>;
-  /** Deletes keys; returns how many existed. */
-  del(...keys: string[]): Promise<number>;
   publish(channel: string, message: string): Promise<void>;
   /** Calls `handler` for every message on `channel`; returns a function that unsubscribes. */
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/client.js';
-import { textArray } from './call.query.js';
-import { isoTimestamp } from './call.repository.js';
+import { isoTimestamp, textArray } from '../db/sql.js';
+import { PARTIES, type PartyKind } from '../parties/party.kind.js';
 
 export interface CallStatsRecord {
   totalCalls: number;
@@ -29,13 +29,13 @@ export interface TimeRange {
 /** Call statistics of many agents or customers over one time range, in one statement. */
 export async function findCallStatsByParent(
   db: Database,
-  parentColumn: 'agent_id' | 'customer_id',
+  parent: PartyKind,
   parentIds: readonly string[],
   range: TimeRange,
 ): Promise<Map<string, CallStatsRecord>> {
   const stats = new Map<string, CallStatsRecord>();
   if (parentIds.length === 0) return stats;
-  const column = sql.raw(`c.${parentColumn}`);
+  const column = sql.raw(`c.${PARTIES[parent].idColumn}`);
   const rows = await queryRows<{
     parent_id: string;
     total: number;

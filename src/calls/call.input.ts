@@ -1,17 +1,11 @@
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import type { CallFilterInput } from './call.filter.js';
+import { CallOrder } from './call.order.js';
 
-export enum CallOrder {
-  START_TIME_DESC = 'START_TIME_DESC',
-  START_TIME_ASC = 'START_TIME_ASC',
-  SENTIMENT_ASC = 'SENTIMENT_ASC',
-  SENTIMENT_DESC = 'SENTIMENT_DESC',
-  DURATION_DESC = 'DURATION_DESC',
-  DURATION_ASC = 'DURATION_ASC',
-}
 registerEnumType(CallOrder, { name: 'CallOrder' });
 
 @InputType()
-export class CallFilter {
+export class CallFilter implements CallFilterInput {
   @Field(() => ID, { nullable: true })
   agentId?: string | null;
 

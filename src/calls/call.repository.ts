@@ -1,34 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
-import type { AgentRecord } from '../agents/agent.repository.js';
-import type { CustomerRecord } from '../customers/customer.repository.js';
 import { type Database, queryRows } from '../db/client.js';
-import type { StoredInsights, StoredNudge, StoredUtterance } from '../db/schema/index.js';
-import { keysetSql, type OrderSpec, textArray } from './call.query.js';
-
-/** A call without its heavy text (transcript, utterances) and without its vectors. */
-export interface CallRecord {
-  id: string;
-  callId: string;
-  agentId: string;
-  customerId: string;
-  language: string;
-  startTime: Date;
-  durationSeconds: number;
-  agentTalkRatio: number;
-  customerSentimentScore: number;
-  insights: StoredInsights;
-  coachingNudges: StoredNudge[];
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** A call with the agent and customer it was joined with, and its sort key for cursors. */
-export interface CallWithPeople {
-  call: CallRecord;
-  agent: AgentRecord;
-  customer: CustomerRecord;
-  sortKey: string | number;
-}
+import type { StoredUtterance } from '../db/schema/index.js';
+import { textArray } from '../db/sql.js';
+import { PARTIES, type PartyKind } from '../parties/party.kind.js';
+import type { NormalizedCallFilter } from './call.filter.js';
+import { CALL_ORDERS, type CallOrder, type CallSortKey } from './call.order.js';
+import { CALL_INNER_COLUMNS, CALL_WITH_PEOPLE_COLUMNS, type CallWithPeople, type CallWithPeopleRow, PEOPLE_JOIN, toCallWithPeople } from './call.projection.js';
 
 export interface CallTexts {
   callId: string;
@@ -36,72 +13,83 @@ export interface CallTexts {
   utterances: StoredUtterance[];
 }
 
-/** Timestamps leave SQL as ISO text: both drivers hand raw timestamp text to drizzle, in their own formats. */
-export const isoTimestamp = (column: string) =>
-  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
-
-/** The one projection of a call with its people; `c`, `a` and `cu` are calls, agents and customers. */
-export const CALL_WITH_PEOPLE_COLUMNS = sql`
-  c.id::text as id, c.call_id, c.agent_id, c.customer_id, c.language,
-  ${isoTimestamp('c.start_time')} as start_time, c.duration_seconds,
-  c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges,
-  ${isoTimestamp('c.created_at')} as created_at, ${isoTimestamp('c.updated_at')} as updated_at,
-  a.id::text as a_id, a.name as a_name, a.email as a_email,
-  cu.id::text as cu_id, cu.name as cu_name, cu.email as cu_email`;
-
-export interface CallWithPeopleRow {
-  id: string;
-  call_id: string;
-  agent_id: string;
-  customer_id: string;
-  language: string;
-  start_time: string;
-  duration_seconds: number;
-  agent_talk_ratio: number;
-  customer_sentiment_score: number;
-  insights: StoredInsights;
-  coaching_nudges: StoredNudge[];
-  created_at: string;
-  updated_at: string;
-  a_id: string;
-  a_name: string;
-  a_email: string | null;
-  cu_id: string;
-  cu_name: string;
-  cu_email: string | null;
-  sort_key?: string | number;
-  parent_id?: string;
+/** A validated filter as one parameterised predicate over `calls c`, or undefined when it filters nothing. */
+export function callFilterSql(filter: NormalizedCallFilter | null): SQL | undefined {
+  if (!filter) return undefined;
+  const parts: SQL[] = [];
+  if (filter.agentId != null) parts.push(sql`c.agent_id = ${filter.agentId}`);
+  if (filter.agentIds != null) parts.push(filter.agentIds.length === 0 ? sql`false` : sql`c.agent_id = any(${textArray(filter.agentIds)})`);
+  if (filter.customerId != null) parts.push(sql`c.customer_id = ${filter.customerId}`);
+  if (filter.language != null) parts.push(sql`c.language = ${filter.language}`);
+  if (filter.from != null) parts.push(sql`c.start_time >= ${filter.from.toISOString()}::timestamptz`);
+  if (filter.to != null) parts.push(sql`c.start_time < ${filter.to.toISOString()}::timestamptz`);
+  pushRange(parts, sql`c.customer_sentiment_score`, filter.minSentiment, filter.maxSentiment);
+  pushRange(parts, sql`c.duration_seconds`, filter.minDurationSeconds, filter.maxDurationSeconds);
+  pushRange(parts, sql`c.agent_talk_ratio`, filter.minTalkRatio, filter.maxTalkRatio);
+  return parts.length ? sql.join(parts, sql` and `) : undefined;
 }
 
-export function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
-  return {
-    call: {
-      id: row.id,
-      callId: row.call_id,
-      agentId: row.agent_id,
-      customerId: row.customer_id,
-      language: row.language,
-      startTime: new Date(row.start_time),
-      durationSeconds: row.duration_seconds,
-      agentTalkRatio: row.agent_talk_ratio,
-      customerSentimentScore: row.customer_sentiment_score,
-      insights: row.insights,
-      coachingNudges: row.coaching_nudges,
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-    },
-    agent: { id: row.a_id, agentId: row.agent_id, name: row.a_name, email: row.a_email },
-    customer: { id: row.cu_id, customerId: row.customer_id, name: row.cu_name, email: row.cu_email },
-    sortKey: row.sort_key ?? row.call_id,
-  };
+function pushRange(parts: SQL[], column: SQL, min: number | null | undefined, max: number | null | undefined): void {
+  if (min != null) parts.push(sql`${column} >= ${min}`);
+  if (max != null) parts.push(sql`${column} <= ${max}`);
 }
 
-/** What the inner page query carries out: no transcript, utterances or vectors. */
-export const CALL_INNER_COLUMNS = sql.raw(
-  'c.id, c.call_id, c.agent_id, c.customer_id, c.language, c.start_time, c.duration_seconds, c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges, c.created_at, c.updated_at',
-);
+interface SortSql {
+  /** Sort column over `calls c`. */
+  column: SQL;
+  /** The cursor's sort value, selected as `sort_key`, exact enough to compare back. */
+  sortKey: SQL;
+  /** Turns a cursor value back into a SQL value of the column's type. */
+  cursorValue: (value: string | number) => SQL;
+}
 
-export const PEOPLE_JOIN = sql`join agents a on a.agent_id = c.agent_id join customers cu on cu.customer_id = c.customer_id`;
+// Timestamps travel in cursors as UTC text with microseconds: a JS Date would drop them.
+const SORTS: Record<CallSortKey, SortSql> = {
+  start_time: {
+    column: sql`c.start_time`,
+    sortKey: sql`to_char(c.start_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    cursorValue: (v) => sql`${String(v)}::timestamptz`,
+  },
+  sentiment: { column: sql`c.customer_sentiment_score`, sortKey: sql`c.customer_sentiment_score`, cursorValue: (v) => sql`${Number(v)}::float8` },
+  duration: { column: sql`c.duration_seconds`, sortKey: sql`c.duration_seconds`, cursorValue: (v) => sql`${Math.trunc(Number(v))}::int` },
+};
+
+/** One page of a call list, validated by the service. */
+export interface PageQuery {
+  filter: NormalizedCallFilter | null;
+  order: CallOrder;
+  /** Rows to fetch (the page size plus one, to learn whether there is a next page). */
+  limit: number;
+  offset: number;
+  after: { value: string | number; id: string } | null;
+}
+
+/** Rows strictly after the cursor in the order: a row comparison the (column, call_id) indexes serve. */
+function keysetSql(order: CallOrder, value: string | number, id: string): SQL {
+  const { key, descending } = CALL_ORDERS[order];
+  const sort = SORTS[key];
+  return descending ? sql`(${sort.column}, c.call_id) < (${sort.cursorValue(value)}, ${id})` : sql`(${sort.column}, c.call_id) > (${sort.cursorValue(value)}, ${id})`;
+}
+
+function pageWhere(query: PageQuery, extra?: SQL): SQL {
+  const parts = [extra, callFilterSql(query.filter), query.after ? keysetSql(query.order, query.after.value, query.after.id) : undefined];
+  const present = parts.filter((p): p is SQL => p !== undefined);
+  return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
+}
+
+function orderSql(order: CallOrder, column: SQL, idColumn: SQL): SQL {
+  const dir = sql.raw(CALL_ORDERS[order].descending ? 'desc' : 'asc');
+  return sql`${column} ${dir}, ${idColumn} ${dir}`;
+}
+
+/** The inner query of a page: cut first (an index range scan for the common orders), joined after. */
+function innerPage(query: PageQuery, extra?: SQL): SQL {
+  const sort = SORTS[CALL_ORDERS[query.order].key];
+  return sql`select ${CALL_INNER_COLUMNS}, ${sort.sortKey} as sort_key, ${sort.column} as sort_value
+          from calls c ${pageWhere(query, extra)}
+          order by ${orderSql(query.order, sort.column, sql`c.call_id`)}
+          limit ${query.limit} offset ${query.offset}`;
+}
 
 export async function findCallsByCallIds(db: Database, callIds: readonly string[]): Promise<CallWithPeople[]> {
   if (callIds.length === 0) return [];
@@ -112,75 +100,42 @@ export async function findCallsByCallIds(db: Database, callIds: readonly string[
   return rows.map(toCallWithPeople);
 }
 
-export interface PageQuery {
-  where: SQL | undefined;
-  order: OrderSpec;
-  /** Rows to fetch (the page size plus one, to learn whether there is a next page). */
-  limit: number;
-  offset: number;
-  after: { value: string | number; id: string } | null;
-}
-
-function pageWhere(query: PageQuery, extra?: SQL): SQL {
-  const parts = [extra, query.where, query.after ? keysetSql(query.order, query.after.value, query.after.id) : undefined];
-  const present = parts.filter((p): p is SQL => p !== undefined);
-  return present.length ? sql`where ${sql.join(present, sql` and `)}` : sql``;
-}
-
-function orderSql(order: OrderSpec, column: SQL, idColumn: SQL): SQL {
-  const dir = sql.raw(order.descending ? 'desc' : 'asc');
-  return sql`${column} ${dir}, ${idColumn} ${dir}`;
-}
-
-/**
- * One page of calls with their agent and customer, in one statement. The
- * page is cut first (inner query: an index range scan for the common orders)
- * and only its rows are joined.
- */
+/** One page of calls with their agent and customer, in one statement. */
 export async function findCallPage(db: Database, query: PageQuery): Promise<CallWithPeople[]> {
   const rows = await queryRows<CallWithPeopleRow>(
     db,
-    sql`select ${CALL_WITH_PEOPLE_COLUMNS}, c.sort_key from (
-          select ${CALL_INNER_COLUMNS}, ${query.order.sortKey} as sort_key, ${query.order.column} as sort_value
-          from calls c ${pageWhere(query)}
-          order by ${orderSql(query.order, query.order.column, sql`c.call_id`)}
-          limit ${query.limit} offset ${query.offset}
-        ) c ${PEOPLE_JOIN}
+    sql`select ${CALL_WITH_PEOPLE_COLUMNS}, c.sort_key from (${innerPage(query)}) c ${PEOPLE_JOIN}
         order by ${orderSql(query.order, sql`c.sort_value`, sql`c.call_id`)}`,
   );
   return rows.map(toCallWithPeople);
 }
 
 /**
- * The same page for many parents at once (Agent.calls, Customer.calls): one
- * LATERAL subquery per parent id, all in one statement.
+ * The same page for many agents or customers at once (Agent.calls,
+ * Customer.calls): one LATERAL subquery per parent id, all in one statement.
  */
 export async function findCallPagesByParent(
   db: Database,
-  parentColumn: 'agent_id' | 'customer_id',
+  parent: PartyKind,
   parentIds: readonly string[],
   query: PageQuery,
 ): Promise<Map<string, CallWithPeople[]>> {
   const byParent = new Map<string, CallWithPeople[]>(parentIds.map((id) => [id, []]));
   if (parentIds.length === 0) return byParent;
-  const parentMatch = sql`c.${sql.raw(parentColumn)} = parent.id`;
+  const parentMatch = sql`c.${sql.raw(PARTIES[parent].idColumn)} = parent.id`;
   const rows = await queryRows<CallWithPeopleRow>(
     db,
     sql`select ${CALL_WITH_PEOPLE_COLUMNS}, c.sort_key, parent.id as parent_id
         from unnest(${textArray(parentIds)}) as parent(id)
-        cross join lateral (
-          select ${CALL_INNER_COLUMNS}, ${query.order.sortKey} as sort_key, ${query.order.column} as sort_value
-          from calls c ${pageWhere(query, parentMatch)}
-          order by ${orderSql(query.order, query.order.column, sql`c.call_id`)}
-          limit ${query.limit} offset ${query.offset}
-        ) c ${PEOPLE_JOIN}
+        cross join lateral (${innerPage(query, parentMatch)}) c ${PEOPLE_JOIN}
         order by parent.id, ${orderSql(query.order, sql`c.sort_value`, sql`c.call_id`)}`,
   );
   for (const row of rows) byParent.get(row.parent_id!)?.push(toCallWithPeople(row));
   return byParent;
 }
 
-export async function countCalls(db: Database, where: SQL | undefined): Promise<number> {
+export async function countCalls(db: Database, filter: NormalizedCallFilter | null): Promise<number> {
+  const where = callFilterSql(filter);
   const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from calls c ${where ? sql`where ${where}` : sql``}`);
   return row?.n ?? 0;
 }
@@ -188,13 +143,14 @@ export async function countCalls(db: Database, where: SQL | undefined): Promise<
 /** Counts per parent id, in one statement; parents without calls get 0. */
 export async function countCallsByParent(
   db: Database,
-  parentColumn: 'agent_id' | 'customer_id',
+  parent: PartyKind,
   parentIds: readonly string[],
-  where: SQL | undefined,
+  filter: NormalizedCallFilter | null,
 ): Promise<Map<string, number>> {
   const counts = new Map<string, number>(parentIds.map((id) => [id, 0]));
   if (parentIds.length === 0) return counts;
-  const column = sql.raw(`c.${parentColumn}`);
+  const column = sql.raw(`c.${PARTIES[parent].idColumn}`);
+  const where = callFilterSql(filter);
   const rows = await queryRows<{ parent_id: string; n: number }>(
     db,
     sql`select ${column} as parent_id, count(*)::int as n from calls c

@@ -1,10 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { Agent } from '../agents/agent.type.js';
 import type { Context } from '../context.js';
-import { Customer } from '../customers/customer.type.js';
 import { AppError } from '../errors.js';
+import { Agent, Customer } from '../parties/party.type.js';
 import { CallsArgs } from './call.input.js';
-import type { CallRecord } from './call.repository.js';
+import type { CallRecord } from './call.projection.js';
 import { getCall, listCalls } from './call.service.js';
 import { Call, CallConnection, Utterance } from './call.type.js';
 

@@ -1,43 +1,48 @@
-import type { Context } from '../context.js';
 import { buildConnection, type ConnectionResult } from '../common/connection.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
-import type { CallsArgs } from './call.input.js';
-import { CallOrder } from './call.input.js';
-import { callFilterSql, orderSpec } from './call.query.js';
-import { type CallRecord, type CallWithPeople, countCalls, findCallPage, type PageQuery } from './call.repository.js';
-import type { ParentColumn } from './call.loaders.js';
+import { timeRange } from '../common/time-range.js';
+import type { Context } from '../context.js';
+import { badInput } from '../errors.js';
+import type { PartyKind } from '../parties/party.kind.js';
+import type { CallStatsRecord } from './call-stats.repository.js';
+import { type CallFilterInput, normalizeCallFilter } from './call.filter.js';
+import { CALL_ORDERS, CallOrder } from './call.order.js';
+import type { CallRecord, CallWithPeople } from './call.projection.js';
+import { countCalls, findCallPage, type PageQuery } from './call.repository.js';
 
 /** The contract's bound on `first` for call lists. */
 export const CALLS_MAX_FIRST = 100;
 
 export type CallConnectionResult = ConnectionResult<{ cursor: string; node: CallRecord }>;
 
-/** Validated list arguments: the SQL pieces and a key that identifies them (for batching siblings). */
+/** The arguments of every call list (CallsArgs, without type-graphql). */
+export interface CallListArgs {
+  filter?: CallFilterInput | null;
+  orderBy?: CallOrder | null;
+  first?: number | null;
+  after?: string | null;
+  offset?: number | null;
+}
+
+/** Validated list arguments, and a key that identifies them (for batching siblings). */
 interface PreparedList {
   query: PageQuery;
   first: number;
   hasPrevious: boolean;
-  order: CallOrder;
   argsKey: string;
 }
 
-function prepareList(ctx: Context, args: CallsArgs): PreparedList {
+function prepareList(ctx: Context, args: CallListArgs): PreparedList {
   const order = args.orderBy ?? CallOrder.START_TIME_DESC;
-  const spec = orderSpec(order);
+  if (!CALL_ORDERS[order]) throw badInput('orderBy', `unknown order ${String(order)}`);
   const page = pageRequest(args, { maxFirst: CALLS_MAX_FIRST, maxOffset: ctx.config.PAGING_MAX_OFFSET }, 50);
   const after: Cursor | null = page.after ? decodeCursor(page.after, order) : null;
+  const filter = normalizeCallFilter(args.filter);
   return {
-    query: {
-      where: callFilterSql(args.filter),
-      order: spec,
-      limit: page.first + 1,
-      offset: page.offset,
-      after: after ? { value: after.value, id: after.id } : null,
-    },
+    query: { filter, order, limit: page.first + 1, offset: page.offset, after: after ? { value: after.value, id: after.id } : null },
     first: page.first,
     hasPrevious: page.after !== null || page.offset > 0,
-    order,
     argsKey: JSON.stringify([args.filter ?? null, order, page.first, page.after, page.offset]),
   };
 }
@@ -53,26 +58,33 @@ export function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void
 
 function toConnection(ctx: Context, list: PreparedList, rows: CallWithPeople[], count: () => Promise<number>): CallConnectionResult {
   primePeople(ctx, rows);
-  const edges = rows.slice(0, list.first).map((row) => ({ cursor: encodeCursor({ kind: list.order, value: row.sortKey, id: row.call.callId }), node: row.call }));
+  const kind = list.query.order;
+  const edges = rows.slice(0, list.first).map((row) => ({ cursor: encodeCursor({ kind, value: row.sortKey, id: row.call.callId }), node: row.call }));
   return buildConnection(edges, { hasNextPage: rows.length > list.first, hasPreviousPage: list.hasPrevious }, count);
 }
 
 /** Query.calls: one statement for the page (with agents and customers), one more for totalCount if asked. */
-export async function listCalls(ctx: Context, args: CallsArgs): Promise<CallConnectionResult> {
+export async function listCalls(ctx: Context, args: CallListArgs): Promise<CallConnectionResult> {
   const list = prepareList(ctx, args);
   const rows = await findCallPage(ctx.db, list.query);
-  return toConnection(ctx, list, rows, () => countCalls(ctx.db, list.query.where));
+  return toConnection(ctx, list, rows, () => countCalls(ctx.db, list.query.filter));
 }
 
 /** Agent.calls / Customer.calls: siblings with the same arguments share one statement through the loaders. */
-export async function listCallsOfParent(ctx: Context, column: ParentColumn, parentId: string, args: CallsArgs): Promise<CallConnectionResult> {
+export async function listCallsOfParty(ctx: Context, kind: PartyKind, partyId: string, args: CallListArgs): Promise<CallConnectionResult> {
   const list = prepareList(ctx, args);
-  const agent = column === 'agent_id';
+  const agent = kind === 'agent';
   const pages = agent ? ctx.loaders.callPagesByAgent : ctx.loaders.callPagesByCustomer;
   const counts = agent ? ctx.loaders.callCountsByAgent : ctx.loaders.callCountsByCustomer;
-  const rows = await pages.load({ parentId, argsKey: list.argsKey, query: list.query });
+  const rows = await pages.load({ parentId: partyId, argsKey: list.argsKey, query: list.query });
   const countKey = JSON.stringify([args.filter ?? null]);
-  return toConnection(ctx, list, rows, () => counts.load({ parentId, argsKey: countKey, where: list.query.where }));
+  return toConnection(ctx, list, rows, () => counts.load({ parentId: partyId, argsKey: countKey, filter: list.query.filter }));
+}
+
+/** Agent.stats / Customer.stats over [from, to): siblings with the same range share one statement. */
+export function getCallStatsOfParty(ctx: Context, kind: PartyKind, partyId: string, from: Date | null, to: Date | null): Promise<CallStatsRecord> {
+  const loader = kind === 'agent' ? ctx.loaders.callStatsByAgent : ctx.loaders.callStatsByCustomer;
+  return loader.load({ parentId: partyId, ...timeRange(from, to) });
 }
 
 export async function getCall(ctx: Context, callId: string): Promise<CallRecord | null> {

@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
-import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCalls, generateLabeledCalls, resolveOptions, type GenerateOptions } from '../synthetic/generator.js';
+import { intFlag, UsageError } from './flags.js';
+import { writeNdjson } from './ndjson.js';
+import { createProgress } from './progress.js';
 
 // `npm run generate -- --calls N --seed S`: synthetic sales calls as NDJSON on stdout.
 
@@ -24,23 +26,15 @@ Options
   --help          show this text
 `;
 
-/** A bad command line; main prints it with the usage and exits 2. */
-export class UsageError extends Error {}
 
 export interface CliOptions extends GenerateOptions {
   labels: boolean;
   help: boolean;
 }
 
-/** Characters buffered before a write; one write per chunk keeps syscalls few. */
-const CHUNK_CHARS = 64 * 1024;
-const PROGRESS_INTERVAL_MS = 250;
 
-function integer(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^-?\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be an integer, got "${raw}"`);
-  return Number(raw);
-}
+// Ranges are resolveOptions' to check; here only "is it an integer".
+const integer = (name: string, raw: string | undefined) => intFlag(name, raw, Number.MIN_SAFE_INTEGER);
 
 function date(name: string, raw: string | undefined): Date | undefined {
   if (raw === undefined) return undefined;
@@ -96,83 +90,6 @@ export function parseGenerateArgs(argv: readonly string[]): CliOptions {
   return options;
 }
 
-/** Resolves on 'drain', or at once if the stream is gone, so a closed pipe never hangs the loop. */
-function drained(out: Writable): Promise<void> {
-  if (out.destroyed || out.writableEnded) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      out.off('drain', done);
-      out.off('close', done);
-      out.off('error', done);
-      resolve();
-    };
-    out.on('drain', done);
-    out.on('close', done);
-    out.on('error', done);
-  });
-}
-
-/**
- * Writes one JSON line per record, honouring backpressure. Returns false when
- * the reader went away (EPIPE, as with `| head`), true when everything was
- * written; other stream errors are thrown. The error listener stays attached:
- * a late EPIPE must not crash the process.
- */
-export async function writeNdjson(
-  records: Iterable<unknown>,
-  out: Writable,
-  onProgress?: (written: number) => void,
-): Promise<boolean> {
-  let failure: Error | undefined;
-  let closed = false;
-  out.on('error', (err: NodeJS.ErrnoException) => {
-    closed = true;
-    if (err.code !== 'EPIPE' && failure === undefined) failure = err;
-  });
-  const gone = (): boolean => closed || out.destroyed || out.writableEnded;
-  let buffer = '';
-  let written = 0;
-  const flush = async (): Promise<void> => {
-    const ok = out.write(buffer);
-    buffer = '';
-    // Writes to a pipe are synchronous on Linux and never return false, so
-    // yield anyway: that is when an EPIPE from a closed reader gets reported.
-    await (ok ? new Promise<void>((resolve) => setImmediate(resolve)) : drained(out));
-    onProgress?.(written);
-  };
-  for (const record of records) {
-    if (gone()) break;
-    buffer += `${JSON.stringify(record)}\n`;
-    written++;
-    if (buffer.length >= CHUNK_CHARS) await flush();
-  }
-  if (buffer.length > 0 && !gone()) await flush();
-  if (failure) throw failure;
-  return !gone();
-}
-
-function progressReporter(total: number): { update: (written: number) => void; finish: (written: number) => void } {
-  const started = performance.now();
-  let last = 0;
-  const show = (written: number): void => {
-    const seconds = (performance.now() - started) / 1000;
-    const rate = Math.round(written / Math.max(seconds, 0.001));
-    process.stderr.write(`\rgenerated ${written.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} calls (${rate.toLocaleString('en-US')}/s)`);
-  };
-  return {
-    update: (written) => {
-      const now = performance.now();
-      if (now - last < PROGRESS_INTERVAL_MS) return;
-      last = now;
-      show(written);
-    },
-    finish: (written) => {
-      show(written);
-      process.stderr.write('\n');
-    },
-  };
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
@@ -191,13 +108,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const { call, labels } of generateLabeledCalls(options)) yield { ...call, labels };
       })()
     : generateCalls(options);
-  const progress = process.stderr.isTTY ? progressReporter(options.calls) : undefined;
-  let written = 0;
-  await writeNdjson(records, process.stdout, (count) => {
-    written = count;
-    progress?.update(count);
-  });
-  progress?.finish(written);
+  // Only on a terminal: stderr often goes to the same log as stdout's NDJSON.
+  const progress = process.stderr.isTTY ? createProgress('generate', options.calls) : undefined;
+  await writeNdjson(records, process.stdout, (count) => progress?.update(count, count));
+  progress?.stop();
   return 0;
 }
 

@@ -3,10 +3,11 @@ import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
 import { runBatches } from '../ingestion/batch-runner.js';
-import { formatSummary, openCliSession } from '../ingestion/cli-session.js';
+import { formatSummary, openCliSession } from './cli-session.js';
+import { intFlag } from './flags.js';
 import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
-import { openInput, readNdjson } from '../ingestion/ndjson.js';
-import { createProgress } from '../ingestion/progress.js';
+import { openInput, readNdjson } from './ndjson.js';
+import { createProgress } from './progress.js';
 
 const USAGE = `Usage: npm run ingest -- <calls.ndjson | -> [options]
 
@@ -48,9 +49,11 @@ function parse() {
   if (positionals.length !== 1) fail('exactly one input file (or - for stdin) is required');
   const mode = values['on-conflict'];
   if (mode !== 'skip' && mode !== 'update') fail(`--on-conflict must be skip or update; got ${mode}`);
-  const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_ITEMS_PER_REQUEST) {
-    fail(`--batch-size must be an integer from 1 to ${MAX_ITEMS_PER_REQUEST}; got ${values['batch-size']}`);
+  let batchSize = 0;
+  try {
+    batchSize = intFlag('batch-size', values['batch-size'], 1, MAX_ITEMS_PER_REQUEST)!;
+  } catch (err) {
+    fail((err as Error).message);
   }
   const input = positionals[0];
   return { input, mode: mode as 'skip' | 'update', batchSize, rejects: values.rejects ?? (input === '-' ? 'rejects.ndjson' : `${input}.rejects.ndjson`) };

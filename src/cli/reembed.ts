@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
-import { openCliSession } from '../ingestion/cli-session.js';
-import { createProgress } from '../ingestion/progress.js';
+import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
+import { openCliSession } from './cli-session.js';
+import { intFlag } from './flags.js';
+import { createProgress } from './progress.js';
 
 const USAGE = `Usage: npm run reembed -- [--batch-size N]
 
@@ -22,9 +24,11 @@ if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-const batchSize = Number(values['batch-size']);
-if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5_000) {
-  process.stderr.write(`reembed: --batch-size must be an integer from 1 to 5000; got ${values['batch-size']}\n`);
+let batchSize = 0;
+try {
+  batchSize = intFlag('batch-size', values['batch-size'], 1, MAX_ITEMS_PER_REQUEST)!;
+} catch (err) {
+  process.stderr.write(`reembed: ${(err as Error).message}\n`);
   process.exit(2);
 }
 

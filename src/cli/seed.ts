@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
 import { runBatches, type SourceItem } from '../ingestion/batch-runner.js';
-import { formatSummary, openCliSession } from '../ingestion/cli-session.js';
-import { createProgress } from '../ingestion/progress.js';
+import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
+import { formatSummary, openCliSession } from './cli-session.js';
+import { intFlag } from './flags.js';
+import { createProgress } from './progress.js';
 import { generateCalls } from '../synthetic/generator.js';
 
 const USAGE = `Usage: npm run seed -- --calls N [--seed S] [--agents N] [--batch-size N]
@@ -18,10 +20,11 @@ function fail(message: string): never {
 }
 
 function integer(name: string, raw: string | undefined, min: number, max: number): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) fail(`--${name} must be an integer from ${min} to ${max}; got ${raw}`);
-  return value;
+  try {
+    return intFlag(name, raw, min, max);
+  } catch (err) {
+    fail((err as Error).message);
+  }
 }
 
 let values;
@@ -45,7 +48,7 @@ if (values.help) {
 const calls = integer('calls', values.calls, 1, 100_000_000) ?? fail('--calls is required');
 const seed = integer('seed', values.seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)!;
 const agents = integer('agents', values.agents, 1, 100_000);
-const batchSize = integer('batch-size', values['batch-size'], 1, 5_000)!;
+const batchSize = integer('batch-size', values['batch-size'], 1, MAX_ITEMS_PER_REQUEST)!;
 
 const config = loadConfigOrExit();
 const session = await openCliSession(config);

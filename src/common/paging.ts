@@ -1,4 +1,5 @@
 import { badInput } from '../errors.js';
+import { intArgument } from './int-range.js';
 
 export interface PageRequest {
   first: number;
@@ -19,14 +20,8 @@ export function pageRequest(
   limits: PagingLimits,
   defaultFirst: number,
 ): PageRequest {
-  const first = args.first ?? defaultFirst;
-  if (!Number.isInteger(first) || first < 1 || first > limits.maxFirst) {
-    throw badInput('first', `first must be between 1 and ${limits.maxFirst}; got ${first}`);
-  }
-  const offset = args.offset ?? 0;
-  if (!Number.isInteger(offset) || offset < 0 || offset > limits.maxOffset) {
-    throw badInput('offset', `offset must be between 0 and ${limits.maxOffset}; got ${offset}`);
-  }
+  const first = intArgument('first', args.first, defaultFirst, 1, limits.maxFirst);
+  const offset = intArgument('offset', args.offset, 0, 0, limits.maxOffset);
   const after = args.after ?? null;
   if (after !== null && args.offset != null) {
     throw badInput('offset', 'offset cannot be combined with after: use one way of paging');

@@ -1,6 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+import { ISO_DATE_TIME } from './date-time.js';
 
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) {

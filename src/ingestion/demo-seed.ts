@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { generateCalls } from '../synthetic/generator.js';
 import { runBatches } from './batch-runner.js';
+import { hasNoCalls } from './ingestion.repository.js';
 import type { IngestionService } from './ingestion.service.js';
 
 const DEMO_AGENTS = 20;
@@ -25,8 +25,7 @@ export async function seedDemoIfEmpty(
 ): Promise<void> {
   const { config, db, mode, service, logger } = deps;
   if (!config.DEMO_SEED || mode !== 'embedded') return;
-  const [row] = await queryRows<{ empty: boolean }>(db, sql`select not exists (select 1 from calls) as empty`);
-  if (!row?.empty) return;
+  if (!(await hasNoCalls(db))) return;
   const started = performance.now();
   // Recent start times, so the last weeks of the dashboards are not empty.
   const calls = generateCalls({ calls: config.DEMO_SEED_CALLS, seed: DEMO_SEED, agents: DEMO_AGENTS, until: new Date(Date.now() - 60_000), days: DEMO_DAYS });

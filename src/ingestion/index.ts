@@ -3,9 +3,10 @@ import type { CacheStore } from '../cache/store.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { seedDemoIfEmpty } from './demo-seed.js';
-import { createEnricher, embeddingProviderFromConfig, workerCount } from './enricher.js';
+import { createEnricher, embeddingProviderFromConfig, workerCount } from './enrichment/enricher.js';
 import { countCallsToReembed } from './ingestion.repository.js';
-import { IngestionService, reembedCalls } from './ingestion.service.js';
+import { IngestionService } from './ingestion.service.js';
+import { reembedCalls } from './reembed.js';
 import { IngestionWriter } from './ingestion.writer.js';
 import { ViewRefresher } from './view-refresher.js';
 

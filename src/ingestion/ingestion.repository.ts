@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { textArray } from '../calls/call.query.js';
 import { type Database, queryRows } from '../db/client.js';
-import type { Enrichment } from './enrich-core.js';
+import { nullableTextArray, textArray } from '../db/sql.js';
+import { PARTIES, type PartyKind } from '../parties/party.kind.js';
+import type { Enrichment } from './enrichment/enrich-core.js';
 import type { ValidCall, ValidParty } from './ingestion.validation.js';
 
 // Plain SQL for every ingestion write; only ingestion.writer.ts calls these,
@@ -10,9 +11,8 @@ import type { ValidCall, ValidParty } from './ingestion.validation.js';
 /** A database or an open transaction. */
 export type Executor = Pick<Database, 'execute'>;
 
-export type PartyKind = 'agents' | 'customers';
-const ID_COLUMN: Record<PartyKind, SQL> = { agents: sql.raw('agent_id'), customers: sql.raw('customer_id') };
-const TABLE: Record<PartyKind, SQL> = { agents: sql.raw('agents'), customers: sql.raw('customers') };
+const idColumn = (kind: PartyKind): SQL => sql.raw(PARTIES[kind].idColumn);
+const table = (kind: PartyKind): SQL => sql.raw(PARTIES[kind].table);
 
 export interface CallRowToWrite {
   call: ValidCall;
@@ -20,6 +20,12 @@ export interface CallRowToWrite {
 }
 
 export type ConflictMode = 'skip' | 'update';
+
+/** Whether no call is stored at all (the demo seed fills only an empty database). */
+export async function hasNoCalls(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ empty: boolean }>(db, sql`select not exists (select 1 from calls) as empty`);
+  return row?.empty ?? true;
+}
 
 /** Which of these calls exist already (one statement). */
 export async function findExistingCallIds(db: Executor, callIds: readonly string[]): Promise<Set<string>> {
@@ -41,19 +47,19 @@ export async function ensureParties(
   named: readonly { id: string; name: string }[],
 ): Promise<{ known: Set<string>; created: string[] }> {
   if (ids.length === 0) return { known: new Set(), created: [] };
-  const id = ID_COLUMN[kind];
+  const id = idColumn(kind);
   // Sorted, so two transactions lock the same keys in the same order and cannot deadlock.
   const sorted = [...named].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const rows = await queryRows<{ id: string; created: boolean }>(
     tx,
     sql`with created as (
-          insert into ${TABLE[kind]} (${id}, name)
+          insert into ${table(kind)} (${id}, name)
           select * from unnest(${textArray(sorted.map((p) => p.id))}, ${textArray(sorted.map((p) => p.name))})
           on conflict (${id}) do nothing
           returning ${id} as id)
         select id, true as created from created
         union all
-        select ${id} as id, false as created from ${TABLE[kind]} where ${id} = any(${textArray(ids)})`,
+        select ${id} as id, false as created from ${table(kind)} where ${id} = any(${textArray(ids)})`,
   );
   return { known: new Set(rows.map((r) => r.id)), created: rows.filter((r) => r.created).map((r) => r.id) };
 }
@@ -117,22 +123,16 @@ export async function writeCallRows(
 /** Inserts or updates (name and email) agents or customers; `rows` must have distinct ids. */
 export async function upsertPartyRows(tx: Executor, kind: PartyKind, rows: readonly ValidParty[]): Promise<{ id: string; inserted: boolean }[]> {
   if (rows.length === 0) return [];
-  const id = ID_COLUMN[kind];
+  const id = idColumn(kind);
   const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const result = await queryRows<{ id: string; inserted: boolean }>(
     tx,
-    sql`insert into ${TABLE[kind]} (${id}, name, email)
+    sql`insert into ${table(kind)} (${id}, name, email)
         select * from unnest(${textArray(sorted.map((p) => p.id))}, ${textArray(sorted.map((p) => p.name))}, ${nullableTextArray(sorted.map((p) => p.email))})
         on conflict (${id}) do update set name = excluded.name, email = excluded.email, updated_at = now()
         returning ${id} as id, (xmax = 0) as inserted`,
   );
   return result;
-}
-
-/** A text[] parameter that may hold NULLs (textArray quotes every element). */
-function nullableTextArray(values: readonly (string | null)[]): SQL {
-  const literal = `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/(["\\])/g, '\\$1')}"`)).join(',')}}`;
-  return sql`${literal}::text[]`;
 }
 
 /** Calls whose vectors come from another model than `modelId` (or none), in callId order after `afterCallId`. */

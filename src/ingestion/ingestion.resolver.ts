@@ -19,11 +19,11 @@ export class IngestionResolver {
 
   @Mutation(() => UpsertResult)
   upsertAgents(@Arg('agents', () => [AgentInput]) agents: AgentInput[], @Ctx() ctx: Context) {
-    return ctx.ingestion.upsertParties('agents', agents);
+    return ctx.ingestion.upsertParties('agent', agents);
   }
 
   @Mutation(() => UpsertResult)
   upsertCustomers(@Arg('customers', () => [CustomerInput]) customers: CustomerInput[], @Ctx() ctx: Context) {
-    return ctx.ingestion.upsertParties('customers', customers);
+    return ctx.ingestion.upsertParties('customer', customers);
   }
 }

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
-import { badInput } from '../errors.js';
-import type { Enricher } from './enricher.js';
-import { type CallRowToWrite, type ConflictMode, type Executor, findCallsToReembed, findExistingCallIds, type PartyKind } from './ingestion.repository.js';
+import { badInput, type ErrorCode } from '../errors.js';
+import { PARTIES, type PartyKind } from '../parties/party.kind.js';
+import type { Enricher } from './enrichment/enricher.js';
+import { type CallRowToWrite, type ConflictMode, type Executor, findExistingCallIds } from './ingestion.repository.js';
 import { callIdOf, CALL_ID_PATTERN, MAX_ITEMS_PER_REQUEST, validateCall, validateParty, type ValidParty } from './ingestion.validation.js';
 import type { IngestionWriter } from './ingestion.writer.js';
 import type { ViewRefresher } from './view-refresher.js';
@@ -10,7 +11,7 @@ import type { ViewRefresher } from './view-refresher.js';
 export interface ItemError {
   index: number;
   callId: string | null;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
@@ -140,11 +141,10 @@ export class IngestionService {
 
   /** upsertAgents / upsertCustomers: create or update names and emails. */
   async upsertParties(kind: PartyKind, items: readonly unknown[]): Promise<UpsertOutcome> {
-    const argument = kind;
+    const { plural, idField } = PARTIES[kind];
     if (items.length > MAX_ITEMS_PER_REQUEST) {
-      throw badInput(argument, `at most ${MAX_ITEMS_PER_REQUEST} ${kind} per request; got ${items.length}`);
+      throw badInput(plural, `at most ${MAX_ITEMS_PER_REQUEST} ${plural} per request; got ${items.length}`);
     }
-    const idField = kind === 'agents' ? 'agentId' : 'customerId';
     const errors: ItemError[] = [];
     const rows: ValidParty[] = [];
     const claimed = new Set<string>();
@@ -162,32 +162,5 @@ export class IngestionService {
     const written = await this.#deps.writer.upsertParties(kind, rows);
     const inserted = written.filter((w) => w.inserted).length;
     return { received: items.length, inserted, updated: written.length - inserted, failed: errors.length, errors };
-  }
-}
-
-/**
- * Re-embeds, batch by batch, every call whose vector is not from the
- * configured model, so similarCalls never compares vectors of two models.
- * Returns how many calls were re-embedded.
- */
-export async function reembedCalls(
-  deps: { db: Executor; enricher: Enricher; writer: IngestionWriter },
-  batchSize: number,
-  onProgress?: (done: number) => void,
-): Promise<number> {
-  let after = '';
-  let done = 0;
-  for (;;) {
-    const calls = await findCallsToReembed(deps.db, deps.enricher.modelId, after, batchSize);
-    if (calls.length === 0) return done;
-    const outcomes = await deps.enricher.enrich(calls.map((c) => ({ transcript: c.transcript, language: c.language })));
-    const rows = calls.flatMap((c, i) => {
-      const outcome = outcomes[i];
-      return outcome.ok && outcome.value.embedding !== null ? [{ callId: c.callId, embedding: outcome.value.embedding }] : [];
-    });
-    if (rows.length < calls.length) throw new Error(`${calls.length - rows.length} calls after ${after || 'the start'} could not be embedded`);
-    done += await deps.writer.replaceEmbeddings(rows);
-    after = calls[calls.length - 1].callId;
-    onProgress?.(done);
   }
 }

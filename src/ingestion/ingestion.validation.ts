@@ -4,6 +4,10 @@
  * lines (anything at all), so the mutation and the CLI can never disagree.
  */
 
+import { intRangeProblem } from '../common/int-range.js';
+import { parseIsoDateTime } from '../common/date-time.js';
+import { charCount, containsNul } from '../common/text.js';
+
 /** Most items one request (or one CLI batch) may carry; the contract's number. */
 export const MAX_ITEMS_PER_REQUEST = 5_000;
 
@@ -21,7 +25,6 @@ export const MAX_FUTURE_MS = 86_400_000;
 /** Language tags like en, es, pt-BR, zh-Hant-TW: a 2-3 letter language, then 2-8 character subtags. */
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const MAX_LANGUAGE_CHARS = 35;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
 const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -46,29 +49,8 @@ export interface ValidParty {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
-/**
- * Characters as PostgreSQL counts them (code points), not UTF-16 units, so
- * the limits here and in varchar(n) agree for text with emoji.
- */
-export function charCount(text: string): number {
-  let count = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        count--;
-        i++;
-      }
-    }
-  }
-  return count;
-}
-
 const describe = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
 
-/** PostgreSQL text cannot hold NUL; one such item would otherwise fail its whole batch. */
-const hasNul = (text: string) => text.includes('\u0000');
 
 function requiredString(problems: string[], field: string, value: unknown, max: number): string | null {
   if (typeof value !== 'string') {
@@ -78,7 +60,7 @@ function requiredString(problems: string[], field: string, value: unknown, max: 
   const length = charCount(value);
   if (value.trim().length === 0) problems.push(`${field} must not be empty`);
   else if (length > max) problems.push(`${field} must have at most ${max} characters; got ${length}`);
-  else if (hasNul(value)) problems.push(`${field} must not contain NUL characters`);
+  else if (containsNul(value)) problems.push(`${field} must not contain NUL characters`);
   return value;
 }
 
@@ -112,7 +94,7 @@ function language(problems: string[], value: unknown): string {
 function startTime(problems: string[], value: unknown, now: Date): Date {
   let date: Date | null = null;
   if (value instanceof Date) date = value;
-  else if (typeof value === 'string' && ISO_DATE_TIME.test(value)) date = new Date(value);
+  else if (typeof value === 'string') date = parseIsoDateTime(value);
   if (date === null || Number.isNaN(date.getTime())) {
     problems.push(`startTime must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T14:05:00Z; got ${describe(value)}`);
     return new Date(0);
@@ -127,9 +109,8 @@ function startTime(problems: string[], value: unknown, now: Date): Date {
 }
 
 function duration(problems: string[], value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_DURATION_SECONDS || value > MAX_DURATION_SECONDS) {
-    problems.push(`durationSeconds must be an integer from ${MIN_DURATION_SECONDS} to ${MAX_DURATION_SECONDS}; got ${describe(value)}`);
-  }
+  const problem = intRangeProblem('durationSeconds', value, MIN_DURATION_SECONDS, MAX_DURATION_SECONDS);
+  if (problem) problems.push(problem);
   return value as number;
 }
 
@@ -141,7 +122,7 @@ function transcript(problems: string[], value: unknown): string {
   const length = charCount(value);
   if (length < MIN_TRANSCRIPT_CHARS || length > MAX_TRANSCRIPT_CHARS) {
     problems.push(`transcript must have ${MIN_TRANSCRIPT_CHARS} to ${MAX_TRANSCRIPT_CHARS} characters; got ${length}`);
-  } else if (hasNul(value)) {
+  } else if (containsNul(value)) {
     problems.push('transcript must not contain NUL characters');
   }
   return value;

@@ -1,17 +1,10 @@
 import type { Logger } from 'pino';
 import type { CacheStore } from '../cache/store.js';
 import type { Database } from '../db/client.js';
-import { AppError } from '../errors.js';
+import { translateDatabaseError } from '../db/errors.js';
+import type { PartyKind } from '../parties/party.kind.js';
 import { publishCallsChanged } from './events.js';
-import {
-  type CallRowToWrite,
-  type ConflictMode,
-  ensureParties,
-  type PartyKind,
-  updateEmbeddings,
-  upsertPartyRows,
-  writeCallRows,
-} from './ingestion.repository.js';
+import { type CallRowToWrite, type ConflictMode, ensureParties, updateEmbeddings, upsertPartyRows, writeCallRows } from './ingestion.repository.js';
 import type { ValidParty } from './ingestion.validation.js';
 import type { ViewRefresher } from './view-refresher.js';
 
@@ -31,19 +24,6 @@ export interface CallsWriteResult {
   skipped: string[];
   /** Calls whose agent or customer does not exist and was not named. */
   unknown: { callId: string; code: 'UNKNOWN_AGENT' | 'UNKNOWN_CUSTOMER'; message: string }[];
-}
-
-/** SQLSTATE classes and driver codes that mean "the database is not there right now", not "this batch is wrong". */
-const UNAVAILABLE = /^(08|53|57P0|57014)|^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|CONNECTION_|CONNECT_TIMEOUT)/;
-
-function translate(err: unknown): unknown {
-  if (err instanceof AppError) return err;
-  const code = String((err as { code?: unknown })?.code ?? '');
-  if (UNAVAILABLE.test(code)) {
-    return new AppError('SERVICE_UNAVAILABLE', `the database is unavailable (${code}); nothing of this batch was written, retry it`, { cause: err });
-  }
-  // Anything else reaches formatError, which logs it and answers INTERNAL_SERVER_ERROR with an errorId.
-  return err;
 }
 
 /**
@@ -67,8 +47,8 @@ export class IngestionWriter {
     const created = { agents: [] as string[], customers: [] as string[] };
     try {
       await db.transaction(async (tx) => {
-        const agents = await ensureParties(tx, 'agents', unique(rows.map((r) => r.call.agentId)), namedParties(rows, 'agents'));
-        const customers = await ensureParties(tx, 'customers', unique(rows.map((r) => r.call.customerId)), namedParties(rows, 'customers'));
+        const agents = await ensureParties(tx, 'agent', unique(rows.map((r) => r.call.agentId)), namedParties(rows, 'agent'));
+        const customers = await ensureParties(tx, 'customer', unique(rows.map((r) => r.call.customerId)), namedParties(rows, 'customer'));
         created.agents = agents.created;
         created.customers = customers.created;
         const writable: CallRowToWrite[] = [];
@@ -91,7 +71,7 @@ export class IngestionWriter {
         for (const row of writable) if (!done.has(row.call.callId)) result.skipped.push(row.call.callId);
       });
     } catch (err) {
-      throw translate(err);
+      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
     }
     const changed = new Set([...result.inserted, ...result.updated]);
     const changedRows = rows.filter((r) => changed.has(r.call.callId));
@@ -112,13 +92,13 @@ export class IngestionWriter {
     try {
       written = await this.#deps.db.transaction((tx) => upsertPartyRows(tx, kind, rows));
     } catch (err) {
-      throw translate(err);
+      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
     }
     const ids = written.map((w) => w.id);
     this.#committed({
       callIds: [],
-      agentIds: kind === 'agents' ? ids : [],
-      customerIds: kind === 'customers' ? ids : [],
+      agentIds: kind === 'agent' ? ids : [],
+      customerIds: kind === 'customer' ? ids : [],
       // Names are not part of the views.
       refreshViews: false,
     });
@@ -132,7 +112,7 @@ export class IngestionWriter {
     try {
       updated = await this.#deps.db.transaction((tx) => updateEmbeddings(tx, rows, this.#deps.modelId));
     } catch (err) {
-      throw translate(err);
+      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
     }
     // similarCalls answers change; the aggregates do not.
     this.#committed({ callIds: rows.map((r) => r.callId), agentIds: [], customerIds: [], refreshViews: false });
@@ -165,7 +145,7 @@ function unique(values: readonly string[]): string[] {
 function namedParties(rows: readonly CallRowToWrite[], kind: PartyKind): { id: string; name: string }[] {
   const names = new Map<string, string>();
   for (const { call } of rows) {
-    const [id, name] = kind === 'agents' ? [call.agentId, call.agentName] : [call.customerId, call.customerName];
+    const [id, name] = kind === 'agent' ? [call.agentId, call.agentName] : [call.customerId, call.customerName];
     if (name !== null && !names.has(id)) names.set(id, name);
   }
   return [...names].map(([id, name]) => ({ id, name }));

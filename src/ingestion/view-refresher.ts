@@ -1,6 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { Logger } from 'pino';
-import { refreshAnalyticsViews } from '../analytics/analytics.views.js';
+import { refreshAnalyticsViews } from '../analytics/analytics.repository.js';
 import type { Database } from '../db/client.js';
 
 /**

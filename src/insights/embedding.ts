@@ -1,17 +1,11 @@
 import { HashedNgramEmbeddingProvider, type HashedNgramOptions } from './hashed-embedding.js';
 import { OpenAICompatibleEmbeddingProvider, type OpenAICompatibleOptions } from './openai-embedding.js';
 
+import type { EmbeddingProvider } from './embedding-provider.js';
+
+export type { EmbeddingProvider } from './embedding-provider.js';
 export { HashedNgramEmbeddingProvider, hashedNgramVector, type HashedNgramOptions } from './hashed-embedding.js';
 export { OpenAICompatibleEmbeddingProvider, type OpenAICompatibleOptions } from './openai-embedding.js';
-
-/** Turns texts into vectors of a fixed length. */
-export interface EmbeddingProvider {
-  /** Names the model; vectors from different ids are not comparable. */
-  readonly modelId: string;
-  readonly dimensions: number;
-  /** One vector per text, in input order. */
-  embed(texts: string[]): Promise<Float32Array[] | number[][]>;
-}
 
 /** Which provider to build; parsed from config elsewhere, never from the environment here. */
 export type EmbeddingProviderOptions =

@@ -1,4 +1,4 @@
-import type { EmbeddingProvider } from './embedding.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
 import { words } from './words.js';
 
 /** Options of {@link HashedNgramEmbeddingProvider}. */

@@ -1,4 +1,4 @@
-export { analyzeTranscript, type AnalyzeOptions, type CallAnalysis } from './enrich.js';
+export { analyzeTranscript, type AnalyzeOptions, type CallAnalysis } from './analyze.js';
 export {
   cosineSimilarity,
   createEmbeddingProvider,

@@ -1,4 +1,4 @@
-import type { EmbeddingProvider } from './embedding.js';
+import type { EmbeddingProvider } from './embedding-provider.js';
 
 /** Options of {@link OpenAICompatibleEmbeddingProvider}. */
 export interface OpenAICompatibleOptions {

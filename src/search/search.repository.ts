@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import type { NormalizedCallFilter } from '../calls/call.filter.js';
 import {
   CALL_INNER_COLUMNS,
   CALL_WITH_PEOPLE_COLUMNS,
@@ -6,15 +7,16 @@ import {
   type CallWithPeopleRow,
   PEOPLE_JOIN,
   toCallWithPeople,
-} from '../calls/call.repository.js';
+} from '../calls/call.projection.js';
+import { callFilterSql } from '../calls/call.repository.js';
 import { type Database, queryRows } from '../db/client.js';
 
 /** One page of Query.searchCalls, validated. */
 export interface SearchPageQuery {
   /** The user's text, parsed by websearch_to_tsquery (which never fails on syntax). */
   text: string;
-  /** CallFilter as SQL over `calls c`. */
-  where: SQL | undefined;
+  /** The validated CallFilter. */
+  filter: NormalizedCallFilter | null;
   /** Rows to fetch: the page size plus one, to learn whether there is a next page. */
   limit: number;
   /** Rows strictly after this (rank, callId) in rank-desc, callId-desc order. */
@@ -60,7 +62,7 @@ export function searchPageSql(query: SearchPageQuery): SQL {
   const rank = sql`ts_rank(c.search_vector, ${q})`;
   const conditions = [
     sql`c.search_vector @@ ${q}`,
-    query.where,
+    callFilterSql(query.filter),
     // The same float4 expression on both sides: the comparison is exact.
     query.after ? sql`(${rank}, c.call_id) < (${query.after.rank}::float4, ${query.after.callId})` : undefined,
   ].filter((part): part is SQL => part !== undefined);
@@ -76,7 +78,8 @@ export function searchPageSql(query: SearchPageQuery): SQL {
         order by c.rank desc, c.call_id desc`;
 }
 
-export async function countSearchMatches(db: Database, text: string, where: SQL | undefined): Promise<number> {
+export async function countSearchMatches(db: Database, text: string, filter: NormalizedCallFilter | null): Promise<number> {
+  const where = callFilterSql(filter);
   const [row] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from calls c where c.search_vector @@ ${tsQuery(text)} ${where ? sql`and ${where}` : sql``}`,

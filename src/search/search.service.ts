@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { SearchCallsArgs } from '../calls/call.input.js';
-import { callFilterSql } from '../calls/call.query.js';
-import type { CallRecord } from '../calls/call.repository.js';
+import { type CallFilterInput, normalizeCallFilter } from '../calls/call.filter.js';
+import type { CallRecord } from '../calls/call.projection.js';
 import { primePeople } from '../calls/call.service.js';
 import { buildConnection, type ConnectionResult } from '../common/connection.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
+import { charCount, containsNul } from '../common/text.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { countSearchMatches, findSearchPage, hasLexemes } from './search.repository.js';
@@ -24,27 +24,15 @@ export interface CallSearchEdgeResult {
 
 export type CallSearchResult = ConnectionResult<CallSearchEdgeResult>;
 
-// PostgreSQL text cannot hold NUL; anything else is just search text for websearch_to_tsquery.
-const NUL = '\u0000';
 const FLOAT_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** The query text, or BAD_USER_INPUT naming `query`. */
+/** The query text, or BAD_USER_INPUT naming `query`: anything but NUL is just search text for websearch_to_tsquery. */
 function validateQuery(text: string, maxChars: number): string {
-  if (text.includes(NUL)) throw badInput('query', 'query must not contain the NUL character (U+0000)');
+  if (containsNul(text)) throw badInput('query', 'query must not contain the NUL character (U+0000)');
   if (/^\s*$/u.test(text)) throw badInput('query', 'query must contain at least one word to search for');
-  const length = codePoints(text);
+  const length = charCount(text);
   if (length > maxChars) throw badInput('query', `query may hold at most ${maxChars} characters; got ${length}`);
   return text;
-}
-
-/** Characters as a user counts them (an emoji is one), without copying a possibly huge string. */
-function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xdc00 || unit > 0xdfff) n++;
-  }
-  return n;
 }
 
 /** Cursors name the query they page through: one from another query is rejected, not silently misapplied. */
@@ -60,7 +48,15 @@ function cursorKind(text: string): string {
  * BAD_USER_INPUT rather than as an empty result that looks like "no calls",
  * at the cost of one more statement only when a page comes back empty.
  */
-export async function searchCalls(ctx: Context, args: SearchCallsArgs, options: { headline: boolean }): Promise<CallSearchResult> {
+/** The arguments of Query.searchCalls (SearchCallsArgs, without type-graphql). */
+export interface SearchArgs {
+  query: string;
+  filter?: CallFilterInput | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export async function searchCalls(ctx: Context, args: SearchArgs, options: { headline: boolean }): Promise<CallSearchResult> {
   const text = validateQuery(args.query, ctx.config.SEARCH_QUERY_MAX_CHARS);
   const page = pageRequest({ first: args.first, after: args.after }, { maxFirst: SEARCH_MAX_FIRST, maxOffset: 0 }, SEARCH_DEFAULT_FIRST);
   const kind = cursorKind(text);
@@ -70,8 +66,8 @@ export async function searchCalls(ctx: Context, args: SearchCallsArgs, options: 
     if (typeof cursor.value !== 'string' || !FLOAT_TEXT.test(cursor.value)) throw badInput('after', 'after is not a cursor returned by this API');
     after = { rank: cursor.value, callId: cursor.id };
   }
-  const where = callFilterSql(args.filter);
-  const rows = await findSearchPage(ctx.db, { text, where, limit: page.first + 1, after, headline: options.headline });
+  const filter = normalizeCallFilter(args.filter);
+  const rows = await findSearchPage(ctx.db, { text, filter, limit: page.first + 1, after, headline: options.headline });
   if (rows.length === 0 && !(await hasLexemes(ctx.db, text))) {
     throw badInput('query', `query ${JSON.stringify(text.slice(0, 80))} has no searchable words: stop words such as "the" and punctuation are ignored`);
   }
@@ -82,5 +78,5 @@ export async function searchCalls(ctx: Context, args: SearchCallsArgs, options: 
     rank: Number(row.rankText),
     headline: row.headline,
   }));
-  return buildConnection(edges, { hasNextPage: rows.length > page.first, hasPreviousPage: after !== null }, () => countSearchMatches(ctx.db, text, where));
+  return buildConnection(edges, { hasNextPage: rows.length > page.first, hasPreviousPage: after !== null }, () => countSearchMatches(ctx.db, text, filter));
 }

@@ -1,5 +1,4 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { textArray } from '../calls/call.query.js';
 import {
   CALL_INNER_COLUMNS,
   CALL_WITH_PEOPLE_COLUMNS,
@@ -7,8 +6,9 @@ import {
   type CallWithPeopleRow,
   PEOPLE_JOIN,
   toCallWithPeople,
-} from '../calls/call.repository.js';
+} from '../calls/call.projection.js';
 import { type Database, queryRows } from '../db/client.js';
+import { textArray } from '../db/sql.js';
 
 /** One `similarCalls(first)` request: the source call and how many neighbours it wants. */
 export interface SimilarRequest {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { CallRecord } from '../calls/call.repository.js';
+import type { CallRecord } from '../calls/call.projection.js';
 import { Call, SimilarCall } from '../calls/call.type.js';
 import type { Context } from '../context.js';
 import { SIMILAR_DEFAULT_FIRST, similarCalls } from './similar.service.js';

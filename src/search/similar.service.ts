@@ -1,7 +1,7 @@
-import type { CallRecord } from '../calls/call.repository.js';
+import type { CallRecord } from '../calls/call.projection.js';
 import { primePeople } from '../calls/call.service.js';
 import type { Context } from '../context.js';
-import { badInput } from '../errors.js';
+import { intArgument } from '../common/int-range.js';
 
 /** The contract's bounds on `Call.similarCalls(first)`. */
 export const SIMILAR_DEFAULT_FIRST = 5;
@@ -18,10 +18,7 @@ export interface SimilarCallResult {
  * neighbours arrive joined with their agent and customer, which are primed.
  */
 export async function similarCalls(ctx: Context, call: CallRecord, first: number | null | undefined): Promise<SimilarCallResult[]> {
-  const k = first ?? SIMILAR_DEFAULT_FIRST;
-  if (!Number.isInteger(k) || k < 1 || k > SIMILAR_MAX_FIRST) {
-    throw badInput('first', `first must be between 1 and ${SIMILAR_MAX_FIRST}; got ${k}`);
-  }
+  const k = intArgument('first', first, SIMILAR_DEFAULT_FIRST, 1, SIMILAR_MAX_FIRST);
   const hits = await ctx.loaders.similarCallsByCallId.load({
     callId: call.callId,
     first: k,

@@ -6,6 +6,7 @@ import { Roster } from './roster.js';
 import { sampleStartTime } from './schedule.js';
 import type { RenderedTranscript } from './transcript-writer.js';
 import type { CallLabels, LabeledCall, SyntheticCall } from './types.js';
+import { intRangeProblem } from '../common/int-range.js';
 
 export interface GenerateOptions {
   /** How many calls to generate (a non-negative integer). */
@@ -55,9 +56,8 @@ const HOME_LANGUAGE_RATE = 0.9;
 const STREAM_CALL = 10;
 
 function requireInteger(name: string, value: number, min: number, max: number): void {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
-  }
+  const problem = intRangeProblem(name, value, min, max);
+  if (problem) throw new RangeError(problem);
 }
 
 /** Applies defaults and checks ranges; throws a RangeError that names the bad option. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SQL, sql } from 'drizzle-orm';
-import { refreshAnalyticsViews } from '../../src/analytics/analytics.views.js';
+import { refreshAnalyticsViews } from '../../src/analytics/analytics.repository.js';
 import { type Database, queryRows } from '../../src/db/client.js';
 import { startTestParley, type TestParley } from '../support/harness.js';
 import { testModes } from '../support/modes.js';

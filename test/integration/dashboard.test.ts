@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.js';
-import { refreshAnalyticsViews } from '../../src/analytics/analytics.views.js';
+import { refreshAnalyticsViews } from '../../src/analytics/analytics.repository.js';
 import { generateCalls } from '../../src/synthetic/generator.js';
 import {
   AgentPageDocument,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
-import { textArray } from '../../src/calls/call.query.js';
+import { textArray } from '../../src/db/sql.js';
 import { CALLS_CHANGED_CHANNEL, decodeCallsChanged, type CallsChangedEvent } from '../../src/ingestion/events.js';
 import { generateCalls } from '../../src/synthetic/generator.js';
 import { malformedCalls } from '../../src/synthetic/malformed.js';

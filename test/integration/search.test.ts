@@ -175,7 +175,7 @@ describe.each(testModes)('Query.searchCalls on the %s database', (mode) => {
     const plan = await t.db.transaction(async (tx) => {
       // Few rows make a sequential scan cheaper; disabling it shows whether the index is usable at all.
       await tx.execute(sql`set local enable_seqscan = off`);
-      const statement = searchPageSql({ text: 'liability clause', where: undefined, limit: 21, after: null, headline: true });
+      const statement = searchPageSql({ text: 'liability clause', filter: null, limit: 21, after: null, headline: true });
       return queryRows<Record<string, string>>(tx, sql`explain ${statement}`);
     });
     expect(plan.map((row) => Object.values(row)[0]).join('\n')).toContain('calls_search_vector_idx');

@@ -162,7 +162,7 @@ describe.each(testModes)('Call.similarCalls on the %s database', (mode) => {
     for (const first of [0, 21, -3]) {
       const res = await t.gql(`{ call(callId: "${callIds[7]}") { similarCalls(first: ${first}) { similarity } } }`);
       expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
-      expect(res.body.errors?.[0].message).toContain('between 1 and 20');
+      expect(res.body.errors?.[0].message).toContain('must be an integer from 1 to 20');
     }
   });
 

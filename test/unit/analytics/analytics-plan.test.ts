@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { histogramBucketCount, histogramEdges, leaderboardRequest } from '../../../src/analytics/analytics.args.js';
+import { histogramBucketCount, histogramEdges, LeaderboardOrder, leaderboardRequest } from '../../../src/analytics/analytics.args.js';
 import { isUtcMidnight, normalizeAnalyticsFilter, planAnalytics } from '../../../src/analytics/analytics.plan.js';
-import { LeaderboardOrder } from '../../../src/analytics/analytics.type.js';
 import { AppError } from '../../../src/errors.js';
 
 const at = (iso: string) => new Date(iso);

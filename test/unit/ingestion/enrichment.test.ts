@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.js';
-import { enrichOne, vectorLiteral } from '../../../src/ingestion/enrich-core.js';
-import { embeddingProviderFromConfig } from '../../../src/ingestion/enricher.js';
+import { enrichOne, vectorLiteral } from '../../../src/ingestion/enrichment/enrich-core.js';
+import { embeddingProviderFromConfig } from '../../../src/ingestion/enrichment/enricher.js';
 import { decodeCallsChanged, encodeCallsChanged } from '../../../src/ingestion/events.js';
 import { analyzeTranscript, hashedNgramVector } from '../../../src/insights/index.js';
 

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readNdjson } from '../../../src/ingestion/ndjson.js';
+import { readNdjson } from '../../../src/cli/ndjson.js';
 
 async function collect(text: string) {
   const items = [];

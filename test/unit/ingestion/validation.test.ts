@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { charCount } from '../../../src/common/text.js';
 import {
   canonicalLanguage,
-  charCount,
   MAX_TRANSCRIPT_CHARS,
   validateCall,
   validateParty,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeTranscript } from '../../../src/insights/enrich.js';
+import { analyzeTranscript } from '../../../src/insights/analyze.js';
 import type { CallMetrics, ScoredUtterance } from '../../../src/insights/metrics.js';
 import { signed } from '../../../src/insights/nudge-rules.js';
 import { coachingNudges } from '../../../src/insights/nudges.js';

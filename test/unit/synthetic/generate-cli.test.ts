@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main, parseGenerateArgs, UsageError, writeNdjson } from '../../../src/cli/generate.js';
+import { UsageError } from '../../../src/cli/flags.js';
+import { main, parseGenerateArgs } from '../../../src/cli/generate.js';
+import { writeNdjson } from '../../../src/cli/ndjson.js';
 import { generateCalls } from '../../../src/synthetic/generator.js';
 
 /** Counts how far the generator runs ahead of what the stream has accepted. */

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
-import type { Config } from '../config.js';
-import { EMBEDDING_DIMENSIONS } from '../db/schema/index.js';
-import { AppError } from '../errors.js';
-import { createEmbeddingProvider, type EmbeddingProvider, HashedNgramEmbeddingProvider } from '../insights/index.js';
+import type { Config } from '../../config.js';
+import { EMBEDDING_DIMENSIONS } from '../../db/schema/index.js';
+import { AppError } from '../../errors.js';
+import { createEmbeddingProvider, type EmbeddingProvider, HashedNgramEmbeddingProvider } from '../../insights/index.js';
 import { enrichOne, type EnrichInput, type EnrichOutcome, vectorLiteral } from './enrich-core.js';
 import { EnrichPool } from './enrich-pool.js';
 

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger } from '../observability/logger.js';
-import { createIngestion, type Ingestion } from './index.js';
+import { createIngestion, type Ingestion } from '../ingestion/index.js';
 
 /** What a command-line tool needs to ingest: the database, the cache (for events) and the pipeline. */
 export interface CliSession {

@@ -18,3 +18,21 @@ export class Agent {
 
 @ObjectType()
 export class AgentConnection extends ConnectionType(Agent, 'Agent') {}
+
+@ObjectType()
+export class Customer {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  customerId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  email!: string | null;
+}
+
+@ObjectType()
+export class CustomerConnection extends ConnectionType(Customer, 'Customer') {}

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { callFilterSql, textArray } from '../calls/call.query.js';
-import { isUnfiltered, type AnalyticsPath, type NormalizedAnalyticsFilter } from './analytics.plan.js';
+import { callFilterSql } from '../calls/call.repository.js';
+import { textArray } from '../db/sql.js';
+import { type AnalyticsPath, type AnalyticsQuery, isUnfiltered, type NormalizedAnalyticsFilter } from './analytics.plan.js';
 
 /**
  * One relation to aggregate over, and how to aggregate it. The live source is
@@ -84,11 +85,11 @@ function dailyViewWhere(filter: NormalizedAnalyticsFilter): SQL | undefined {
   return parts.length ? sql.join(parts, sql` and `) : undefined;
 }
 
-export function analyticsSources(filter: NormalizedAnalyticsFilter, path: AnalyticsPath): AnalyticsSources {
+export function analyticsSources({ filter, path }: AnalyticsQuery): AnalyticsSources {
   // callFilterSql is Query.calls' own filter, so both APIs agree on what "matches" means.
   const live: AggregateSource = {
     relation: sql`calls c`,
-    where: whereOrTrue(callFilterSql({ from: filter.from, to: filter.to, agentIds: filter.agentIds ? [...filter.agentIds] : null, language: filter.language })),
+    where: whereOrTrue(callFilterSql({ from: filter.from, to: filter.to, agentIds: filter.agentIds, language: filter.language })),
     ...LIVE_AGGREGATES,
   };
   const daily: AggregateSource = {
@@ -125,7 +126,8 @@ export function analyticsSources(filter: NormalizedAnalyticsFilter, path: Analyt
  * The source of one field: the live calls, or the smallest view that answers
  * it. `agent` serves the totals too: unfiltered, both come from mv_agent_analytics.
  */
-export function sourceFor(sources: AnalyticsSources, grain: 'agent' | 'day' | 'language'): AggregateSource {
+export function sourceFor(query: AnalyticsQuery, grain: 'agent' | 'day' | 'language'): AggregateSource {
+  const sources = analyticsSources(query);
   if (sources.path === 'live') return sources.live;
   return grain === 'agent' && sources.agents ? sources.agents : sources.daily;
 }

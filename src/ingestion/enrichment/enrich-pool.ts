@@ -6,13 +6,14 @@ import type { EnrichInput, EnrichOutcome } from './enrich-core.js';
 import type { EnrichReply, EnrichTask } from './enrich.worker.js';
 
 /**
- * The compiled worker script. Workers cannot load TypeScript, so even under
- * vitest (running src/) they use the build output: dist/src/ingestion/.
+ * The compiled worker script, beside this module. Workers cannot load
+ * TypeScript, so under vitest (running src/) they use the build output in dist/.
  */
 export function workerScriptPath(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const root = here.includes(`${path.sep}dist${path.sep}`) ? path.resolve(here, '../../..') : path.resolve(here, '../..');
-  return path.join(root, 'dist', 'src', 'ingestion', 'enrich.worker.js');
+  if (here.includes(`${path.sep}dist${path.sep}`)) return path.join(here, 'enrich.worker.js');
+  const root = path.resolve(here, '../../..'); // src/ingestion/enrichment -> the checkout
+  return path.join(root, 'dist', path.relative(root, here), 'enrich.worker.js');
 }
 
 interface Pending {

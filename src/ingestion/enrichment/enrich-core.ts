@@ -1,5 +1,4 @@
-import { analyzeTranscript } from '../insights/index.js';
-import { hashedNgramVector } from '../insights/index.js';
+import { analyzeTranscript, hashedNgramVector } from '../../insights/index.js';
 
 /** What the enrichment step needs of a call. */
 export interface EnrichInput {
