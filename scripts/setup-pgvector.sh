@@ -11,7 +11,13 @@
 # Idempotent: if the `vector` extension is already available it exits at once.
 #
 # Environment: PGHOST (default 127.0.0.1), PGPORT (5432), PGUSER (postgres).
-# See also /work/shared/notes/pgvector-on-bookworm.md.
+# How: a private apt configuration that knows only trixie's deb-src (the
+# system's lists stay untouched) downloads the pgvector source package; the
+# headers of exactly the installed server version come from
+# postgresql-server-dev-<major>, downloaded and extracted with dpkg -x (a plain
+# install would upgrade and restart the server); `make` with with_llvm=no and
+# includedir_server pointing at them, then `make install`. The build uses
+# -march=native, so build on the machine that runs it.
 set -euo pipefail
 
 PGHOST="${PGHOST:-127.0.0.1}"
