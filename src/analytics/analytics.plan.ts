@@ -1,5 +1,5 @@
+import { normalizeCallFilter } from '../calls/call.filter.js';
 import { timeRange } from '../common/time-range.js';
-import { badInput } from '../errors.js';
 
 /**
  * Where the aggregates of one Query.analytics come from:
@@ -37,9 +37,6 @@ export interface PlanOptions {
   useViews?: boolean;
 }
 
-/** Upper bound on `agentIds`, the same as Query.calls', so one filter cannot become a giant statement. */
-export const ANALYTICS_MAX_AGENT_IDS = 1_000;
-
 const DAY_MS = 86_400_000;
 
 /** True when the instant is 00:00:00.000 UTC, i.e. a boundary of mv_daily_stats' day grain. */
@@ -47,18 +44,12 @@ export function isUtcMidnight(instant: Date): boolean {
   return instant.getTime() % DAY_MS === 0;
 }
 
-/** Checks the filter once, for every field of the summary: from <= to, finite instants, a bounded id list. */
+/** Checks the filter once, for every field of the summary: from <= to, storable instants, a bounded id list, a language tag. */
 export function normalizeAnalyticsFilter(filter: AnalyticsFilterInput | null | undefined): NormalizedAnalyticsFilter {
-  for (const name of ['from', 'to'] as const) {
-    const value = filter?.[name];
-    if (value != null && Number.isNaN(value.getTime())) throw badInput(`filter.${name}`, `filter.${name} is not a valid instant`);
-  }
-  const range = timeRange(filter?.from, filter?.to, 'filter.from');
-  const agentIds = filter?.agentIds ?? null;
-  if (agentIds && agentIds.length > ANALYTICS_MAX_AGENT_IDS) {
-    throw badInput('filter.agentIds', `filter.agentIds may hold at most ${ANALYTICS_MAX_AGENT_IDS} ids; got ${agentIds.length}`);
-  }
-  return { from: range.from, to: range.to, agentIds, language: filter?.language ?? null };
+  const range = timeRange(filter?.from, filter?.to, 'filter.');
+  // Query.calls' own rules for the fields both filters share, so "matches" means the same in both APIs.
+  const shared = normalizeCallFilter({ agentIds: filter?.agentIds, language: filter?.language }, 'filter');
+  return { from: range.from, to: range.to, agentIds: shared?.agentIds ?? null, language: shared?.language ?? null };
 }
 
 /** True when the filter selects every call. */

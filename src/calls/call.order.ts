@@ -1,3 +1,5 @@
+import { type CursorValue, cursorValues } from '../common/cursor.js';
+
 /**
  * The orders of every call list, as plain data: what each sorts by and in
  * which direction. call.input.ts registers the enum with GraphQL; the
@@ -19,6 +21,13 @@ export interface CallOrderSpec {
   key: CallSortKey;
   descending: boolean;
 }
+
+/** What a cursor's sort value must be for each key (what the repository casts it to). */
+export const CURSOR_VALUE_OF: Readonly<Record<CallSortKey, (value: CursorValue) => boolean>> = {
+  start_time: cursorValues.timestamp,
+  sentiment: cursorValues.float8,
+  duration: cursorValues.int4,
+};
 
 export const CALL_ORDERS: Readonly<Record<CallOrder, CallOrderSpec>> = {
   [CallOrder.START_TIME_DESC]: { key: 'start_time', descending: true },

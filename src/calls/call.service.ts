@@ -1,13 +1,14 @@
 import { buildConnection, type ConnectionResult } from '../common/connection.js';
 import { type Cursor, decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
+import { unstorableTextProblem } from '../common/text.js';
 import { timeRange } from '../common/time-range.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import type { PartyKind } from '../parties/party.kind.js';
 import type { CallStatsRecord } from './call-stats.repository.js';
 import { type CallFilterInput, normalizeCallFilter } from './call.filter.js';
-import { CALL_ORDERS, CallOrder } from './call.order.js';
+import { CALL_ORDERS, CallOrder, CURSOR_VALUE_OF } from './call.order.js';
 import type { CallRecord, CallWithPeople } from './call.projection.js';
 import { countCalls, findCallPage, type PageQuery } from './call.repository.js';
 
@@ -37,7 +38,7 @@ function prepareList(ctx: Context, args: CallListArgs): PreparedList {
   const order = args.orderBy ?? CallOrder.START_TIME_DESC;
   if (!CALL_ORDERS[order]) throw badInput('orderBy', `unknown order ${String(order)}`);
   const page = pageRequest(args, { maxFirst: CALLS_MAX_FIRST, maxOffset: ctx.config.PAGING_MAX_OFFSET }, 50);
-  const after: Cursor | null = page.after ? decodeCursor(page.after, order) : null;
+  const after: Cursor | null = page.after ? decodeCursor(page.after, order, CURSOR_VALUE_OF[CALL_ORDERS[order].key]) : null;
   const filter = normalizeCallFilter(args.filter);
   return {
     query: { filter, order, limit: page.first + 1, offset: page.offset, after: after ? { value: after.value, id: after.id } : null },
@@ -88,5 +89,7 @@ export function getCallStatsOfParty(ctx: Context, kind: PartyKind, partyId: stri
 }
 
 export async function getCall(ctx: Context, callId: string): Promise<CallRecord | null> {
+  // An id PostgreSQL could not even store (NUL) names no call.
+  if (unstorableTextProblem(callId) !== null) return null;
   return (await ctx.loaders.callsByCallId.load(callId))?.call ?? null;
 }

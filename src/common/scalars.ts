@@ -1,17 +1,20 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { ISO_DATE_TIME } from './date-time.js';
+import { checkIsoDateTime, ISO_DATE_TIME, InvalidDateTime } from './date-time.js';
 
+/**
+ * Text that is not shaped like an ISO date-time fails the request (as any
+ * malformed argument does). Well-shaped text that names no storable instant
+ * (2026-02-30, year 0) becomes an InvalidDateTime for the argument's reader
+ * to reject, so one bad item of an ingestion batch is that item's error.
+ */
 function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_DATE_TIME.test(value)) {
     throw new GraphQLError(`DateTime must be an ISO-8601 string with a time zone, e.g. 2026-03-01T14:05:00Z; got ${JSON.stringify(value)}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    throw new GraphQLError(`DateTime ${JSON.stringify(value)} is not a real instant`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return date;
+  const checked = checkIsoDateTime(value);
+  return checked.ok ? checked.date : new InvalidDateTime(value, checked.problem);
 }
 
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({

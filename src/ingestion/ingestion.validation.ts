@@ -4,9 +4,10 @@
  * lines (anything at all), so the mutation and the CLI can never disagree.
  */
 
+import { checkIsoDateTime, InvalidDateTime } from '../common/date-time.js';
 import { intRangeProblem } from '../common/int-range.js';
-import { parseIsoDateTime } from '../common/date-time.js';
-import { charCount, containsNul } from '../common/text.js';
+import { canonicalLanguageTag, MAX_LANGUAGE_TAG_CHARS } from '../common/language-tag.js';
+import { charCount, unstorableTextProblem } from '../common/text.js';
 
 /** Most items one request (or one CLI batch) may carry; the contract's number. */
 export const MAX_ITEMS_PER_REQUEST = 5_000;
@@ -22,9 +23,6 @@ export const MAX_EMAIL_CHARS = 255;
 /** How far in the future a startTime may lie (clock skew between a dialer and us). */
 export const MAX_FUTURE_MS = 86_400_000;
 
-/** Language tags like en, es, pt-BR, zh-Hant-TW: a 2-3 letter language, then 2-8 character subtags. */
-const LANGUAGE_TAG = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
-const MAX_LANGUAGE_CHARS = 35;
 // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not ours to judge.
 const PLAUSIBLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -51,16 +49,25 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[
 
 const describe = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
 
+/**
+ * Every string of an item passes this first: what PostgreSQL cannot store
+ * must be this item's error, never a failed INSERT that sinks its batch.
+ */
+function storable(problems: string[], field: string, value: string): boolean {
+  const problem = unstorableTextProblem(value);
+  if (problem) problems.push(`${field} ${problem}`);
+  return problem === null;
+}
 
 function requiredString(problems: string[], field: string, value: unknown, max: number): string | null {
   if (typeof value !== 'string') {
     problems.push(`${field} must be a string; got ${describe(value)}`);
     return null;
   }
+  if (!storable(problems, field, value)) return value;
   const length = charCount(value);
   if (value.trim().length === 0) problems.push(`${field} must not be empty`);
   else if (length > max) problems.push(`${field} must have at most ${max} characters; got ${length}`);
-  else if (containsNul(value)) problems.push(`${field} must not contain NUL characters`);
   return value;
 }
 
@@ -69,36 +76,32 @@ function optionalName(problems: string[], field: string, value: unknown): string
   return requiredString(problems, field, value, MAX_NAME_CHARS);
 }
 
-/** `en`, `PT-br` -> `pt-BR`: BCP 47's conventional case, so one language is one group in analytics. */
-export function canonicalLanguage(tag: string): string {
-  return tag
-    .split('-')
-    .map((part, i) => {
-      if (i === 0) return part.toLowerCase();
-      if (part.length === 2) return part.toUpperCase();
-      if (part.length === 4) return part[0].toUpperCase() + part.slice(1).toLowerCase();
-      return part.toLowerCase();
-    })
-    .join('-');
-}
-
 function language(problems: string[], value: unknown): string {
   if (value === undefined || value === null) return 'en';
-  if (typeof value !== 'string' || value.length > MAX_LANGUAGE_CHARS || !LANGUAGE_TAG.test(value)) {
-    problems.push(`language must be a language tag such as en, es, fr, de or pt-BR (at most ${MAX_LANGUAGE_CHARS} characters); got ${describe(value)}`);
+  const tag = typeof value === 'string' ? canonicalLanguageTag(value) : null;
+  if (tag === null) {
+    problems.push(`language must be a language tag such as en, es, fr, de or pt-BR (at most ${MAX_LANGUAGE_TAG_CHARS} characters); got ${describe(value)}`);
     return 'en';
   }
-  return canonicalLanguage(value);
+  return tag;
 }
 
 function startTime(problems: string[], value: unknown, now: Date): Date {
-  let date: Date | null = null;
-  if (value instanceof Date) date = value;
-  else if (typeof value === 'string') date = parseIsoDateTime(value);
-  if (date === null || Number.isNaN(date.getTime())) {
-    problems.push(`startTime must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T14:05:00Z; got ${describe(value)}`);
+  // GraphQL's DateTime scalar hands over an InvalidDateTime for a well-shaped
+  // text that names no storable instant; the CLI hands over the text itself.
+  const checked =
+    value instanceof InvalidDateTime
+      ? ({ ok: false, problem: value.problem } as const)
+      : value instanceof Date
+        ? ({ ok: true, date: value } as const)
+        : typeof value === 'string'
+          ? checkIsoDateTime(value)
+          : ({ ok: false, problem: 'must be an ISO-8601 date-time with a time zone, e.g. 2026-03-01T14:05:00Z' } as const);
+  if (!checked.ok) {
+    problems.push(`startTime ${checked.problem}; got ${describe(value instanceof InvalidDateTime ? value.text : value)}`);
     return new Date(0);
   }
+  const date = checked.date;
   const latest = now.getTime() + MAX_FUTURE_MS;
   if (date.getTime() > latest) {
     problems.push(
@@ -119,11 +122,10 @@ function transcript(problems: string[], value: unknown): string {
     problems.push(`transcript must be a string; got ${describe(value)}`);
     return '';
   }
+  if (!storable(problems, 'transcript', value)) return value;
   const length = charCount(value);
   if (length < MIN_TRANSCRIPT_CHARS || length > MAX_TRANSCRIPT_CHARS) {
     problems.push(`transcript must have ${MIN_TRANSCRIPT_CHARS} to ${MAX_TRANSCRIPT_CHARS} characters; got ${length}`);
-  } else if (containsNul(value)) {
-    problems.push('transcript must not contain NUL characters');
   }
   return value;
 }
@@ -166,13 +168,14 @@ export function validateParty(item: unknown, idField: 'agentId' | 'customerId'):
   const name = requiredString(problems, 'name', item.name, MAX_NAME_CHARS) ?? '';
   let email: string | null = null;
   if (item.email !== undefined && item.email !== null) {
-    // Length first: the pattern backtracks on long inputs.
-    if (typeof item.email === 'string' && charCount(item.email) > MAX_EMAIL_CHARS) {
-      problems.push(`email must have at most ${MAX_EMAIL_CHARS} characters; got ${charCount(item.email)}`);
-    } else if (typeof item.email !== 'string' || !PLAUSIBLE_EMAIL.test(item.email)) {
+    if (typeof item.email !== 'string') {
       problems.push(`email must look like name@example.com; got ${describe(item.email)}`);
-    } else {
-      email = item.email;
+    } else if (storable(problems, 'email', item.email)) {
+      // Length first: the pattern backtracks on long inputs.
+      const length = charCount(item.email);
+      if (length > MAX_EMAIL_CHARS) problems.push(`email must have at most ${MAX_EMAIL_CHARS} characters; got ${length}`);
+      else if (!PLAUSIBLE_EMAIL.test(item.email)) problems.push(`email must look like name@example.com; got ${describe(item.email)}`);
+      else email = item.email;
     }
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: { id, name, email } };

@@ -1,6 +1,8 @@
 import { buildConnection, type ConnectionResult } from '../common/connection.js';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { cursorValues, decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
+import { unstorableTextProblem } from '../common/text.js';
+import { badInput } from '../errors.js';
 import type { Context } from '../context.js';
 import { PARTIES, type PartyKind } from './party.kind.js';
 import { countParties, findPartyPage, type PartyRecord } from './party.repository.js';
@@ -22,7 +24,9 @@ export function businessIdOf<K extends PartyKind>(kind: K, record: PartyRecord<K
 }
 
 /** `agent(agentId)` / `customer(customerId)`: through the request's loader, so repeated reads cost nothing. */
-export function getParty<K extends PartyKind>(ctx: Context, kind: K, id: string): Promise<PartyRecord<K> | null> {
+export async function getParty<K extends PartyKind>(ctx: Context, kind: K, id: string): Promise<PartyRecord<K> | null> {
+  // An id PostgreSQL could not even store (NUL) names no party.
+  if (unstorableTextProblem(id) !== null) return null;
   const loader = kind === 'agent' ? ctx.loaders.agentsByAgentId : ctx.loaders.customersByCustomerId;
   return loader.load(id) as Promise<PartyRecord<K> | null>;
 }
@@ -30,8 +34,10 @@ export function getParty<K extends PartyKind>(ctx: Context, kind: K, id: string)
 /** `agents` / `customers`: by business id ascending, with a keyset cursor; totalCount only when selected. */
 export async function listParties<K extends PartyKind>(ctx: Context, kind: K, args: PartyListArgs): Promise<PartyConnection<K>> {
   const page = pageRequest({ first: args.first, after: args.after }, { maxFirst: PARTIES_MAX_FIRST, maxOffset: 0 }, 50);
-  const afterId = page.after ? String(decodeCursor(page.after, kind).value) : null;
+  const afterId = page.after ? String(decodeCursor(page.after, kind, cursorValues.text).value) : null;
   const search = args.search?.trim() || null;
+  const problem = search === null ? null : unstorableTextProblem(search);
+  if (problem) throw badInput('search', `search ${problem}`);
   const rows = await findPartyPage(ctx.db, kind, { search, afterId, limit: page.first + 1 });
   const edges = rows.slice(0, page.first).map((node) => {
     const id = businessIdOf(kind, node);

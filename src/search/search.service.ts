@@ -3,9 +3,9 @@ import { type CallFilterInput, normalizeCallFilter } from '../calls/call.filter.
 import type { CallRecord } from '../calls/call.projection.js';
 import { primePeople } from '../calls/call.service.js';
 import { buildConnection, type ConnectionResult } from '../common/connection.js';
-import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { type CursorValue, decodeCursor, encodeCursor } from '../common/cursor.js';
 import { pageRequest } from '../common/paging.js';
-import { charCount, containsNul } from '../common/text.js';
+import { charCount, unstorableTextProblem } from '../common/text.js';
 import type { Context } from '../context.js';
 import { badInput } from '../errors.js';
 import { countSearchMatches, findSearchPage, hasLexemes } from './search.repository.js';
@@ -25,10 +25,20 @@ export interface CallSearchEdgeResult {
 export type CallSearchResult = ConnectionResult<CallSearchEdgeResult>;
 
 const FLOAT_TEXT = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const FLOAT4_MAX = 3.4028235e38;
+const FLOAT4_MIN_NORMAL = 1.1754944e-38;
+
+/** A rank as the cursor carries it: float4 text that `::float4` reads back (1e400 overflows it, 1e-50 underflows it). */
+function isRankText(value: CursorValue): boolean {
+  if (typeof value !== 'string' || !FLOAT_TEXT.test(value)) return false;
+  const n = Math.abs(Number(value));
+  return n === 0 || (n >= FLOAT4_MIN_NORMAL && n <= FLOAT4_MAX);
+}
 
 /** The query text, or BAD_USER_INPUT naming `query`: anything but NUL is just search text for websearch_to_tsquery. */
 function validateQuery(text: string, maxChars: number): string {
-  if (containsNul(text)) throw badInput('query', 'query must not contain the NUL character (U+0000)');
+  const problem = unstorableTextProblem(text);
+  if (problem) throw badInput('query', `query ${problem}`);
   if (/^\s*$/u.test(text)) throw badInput('query', 'query must contain at least one word to search for');
   const length = charCount(text);
   if (length > maxChars) throw badInput('query', `query may hold at most ${maxChars} characters; got ${length}`);
@@ -62,9 +72,8 @@ export async function searchCalls(ctx: Context, args: SearchArgs, options: { hea
   const kind = cursorKind(text);
   let after: { rank: string; callId: string } | null = null;
   if (page.after !== null) {
-    const cursor = decodeCursor(page.after, kind);
-    if (typeof cursor.value !== 'string' || !FLOAT_TEXT.test(cursor.value)) throw badInput('after', 'after is not a cursor returned by this API');
-    after = { rank: cursor.value, callId: cursor.id };
+    const cursor = decodeCursor(page.after, kind, isRankText);
+    after = { rank: String(cursor.value), callId: cursor.id };
   }
   const filter = normalizeCallFilter(args.filter);
   const rows = await findSearchPage(ctx.db, { text, filter, limit: page.first + 1, after, headline: options.headline });

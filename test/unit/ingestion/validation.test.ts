@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { charCount } from '../../../src/common/text.js';
+import { canonicalLanguageTag } from '../../../src/common/language-tag.js';
 import {
-  canonicalLanguage,
   MAX_TRANSCRIPT_CHARS,
   validateCall,
   validateParty,
@@ -65,9 +65,16 @@ describe('validateCall', () => {
     expect(problems({ transcript: '😀'.repeat(10) })).toEqual([]);
   });
 
+  it('rejects lone UTF-16 surrogates, which jsonb refuses and text columns would silently replace', () => {
+    expect(problems({ transcript: 'Agent: hi \ud800 there' })).toEqual(['transcript must not contain unpaired UTF-16 surrogates (invalid Unicode)']);
+    expect(problems({ agentName: 'Ann \udfff' })).toEqual(['agentName must not contain unpaired UTF-16 surrogates (invalid Unicode)']);
+    expect(problems({ transcript: 'Agent: an emoji 😀 is a pair, and fine.' })).toEqual([]);
+  });
+
   it('rejects NUL characters, which PostgreSQL text cannot store', () => {
-    expect(problems({ transcript: 'Agent: hi\u0000 there' })).toEqual(['transcript must not contain NUL characters']);
-    expect(problems({ agentId: 'A\u0000' })).toEqual(['agentId must not contain NUL characters']);
+    expect(problems({ transcript: 'Agent: hi\u0000 there' })).toEqual(['transcript must not contain NUL characters (U+0000)']);
+    expect(problems({ agentId: 'A\u0000' })).toEqual(['agentId must not contain NUL characters (U+0000)']);
+    expect(problems({ customerName: 'Acme\u0000' })).toEqual(['customerName must not contain NUL characters (U+0000)']);
   });
 
   it('accepts a startTime exactly one day ahead and rejects one second more', () => {
@@ -79,9 +86,11 @@ describe('validateCall', () => {
   });
 
   it('rejects startTimes that are not ISO-8601 instants with a time zone', () => {
-    for (const startTime of ['2026-05-31', '2026-05-31T10:00:00', 'yesterday', 1_700_000_000, '2026-13-45T10:00:00Z']) {
+    for (const startTime of ['2026-05-31', '2026-05-31T10:00:00', 'yesterday', 1_700_000_000]) {
       expect(problems({ startTime })[0]).toMatch(/^startTime must be an ISO-8601 date-time/);
     }
+    expect(problems({ startTime: '2026-13-45T10:00:00Z' })).toEqual(['startTime is not a real calendar date; got "2026-13-45T10:00:00Z"']);
+    expect(problems({ startTime: '0000-01-01T00:00:00Z' })).toEqual(['startTime must fall in the years 1 to 9999 (UTC); got "0000-01-01T00:00:00Z"']);
   });
 
   it('accepts language tags such as en, es, fr, de, pt-BR and zh-Hant-TW in canonical case and rejects malformed ones', () => {
@@ -91,7 +100,7 @@ describe('validateCall', () => {
     for (const language of ['en_US', 'e', '12', 'en-', 'english!', 'fr--CA', 'en US', '-de', `en-${'a'.repeat(9)}`, 5]) {
       expect(problems({ language })[0]).toMatch(/^language must be a language tag/);
     }
-    expect(canonicalLanguage('EN-gb')).toBe('en-GB');
+    expect(canonicalLanguageTag('EN-gb')).toBe('en-GB');
   });
 
   it('requires agentId and customerId of 1 to 50 characters', () => {
