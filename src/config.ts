@@ -60,8 +60,16 @@ const schema = z.object({
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(1).default(384),
   /** Worker threads that enrich transcripts; 0 = on the main thread. Default max(1, CPUs - 1) in the server, CPUs in the ingest/seed/reembed commands. */
   ENRICH_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
-  /** Rows per multi-row INSERT while ingesting (each statement stays well under the timeout); default 500. */
+  /** Most rows in one multi-row INSERT while ingesting; default 500. */
   INGEST_ROWS_PER_STATEMENT: z.coerce.number().int().min(1).max(2_000).default(500),
+  /**
+   * Most characters of parameters in one multi-row INSERT (transcripts, utterances, insights);
+   * a chunk ends at whichever bound comes first. Default 4,000,000: about ten calls of 200,000
+   * characters, a few hundred typical ones; each statement stays a few seconds at most.
+   */
+  INGEST_STATEMENT_MAX_BYTES: z.coerce.number().int().min(100_000).default(4_000_000),
+  /** statement_timeout of ingestion writes, in ms (API reads keep DATABASE_STATEMENT_TIMEOUT_MS); default 120000. */
+  INGEST_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   /** Quiet period after a write before the analytics views are refreshed, in ms; default 1000. */
   VIEW_REFRESH_DEBOUNCE_MS: z.coerce.number().int().min(0).default(1_000),
   /** Longest searchCalls query, in characters (code points); default 500. */

@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'UNKNOWN_CUSTOMER'
   | 'DUPLICATE_IN_BATCH'
   | 'SERVICE_UNAVAILABLE'
+  | 'BAD_REQUEST'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export interface AppErrorOptions {

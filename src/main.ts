@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { startParley } from './app.js';
 import { loadConfigOrExit } from './config.js';
 import { createLogger } from './observability/logger.js';
+import { loggableError } from './db/errors.js';
 
 const config = loadConfigOrExit();
 const logger = createLogger(config);
@@ -31,7 +32,7 @@ try {
         exit(0);
       },
       (err: unknown) => {
-        logger.error({ err }, 'error while stopping');
+        logger.error({ err: loggableError(err) }, 'error while stopping');
         exit(1);
       },
     );
@@ -39,6 +40,6 @@ try {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 } catch (err) {
-  logger.fatal({ err }, 'Parley failed to start');
+  logger.fatal({ err: loggableError(err) }, 'Parley failed to start');
   logger.flush(() => process.exit(1));
 }

@@ -8,6 +8,7 @@ import { intFlag } from './flags.js';
 import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
 import { openInput, readNdjson } from './ndjson.js';
 import { createProgress } from './progress.js';
+import { describeError } from '../db/errors.js';
 
 const USAGE = `Usage: npm run ingest -- <calls.ndjson | -> [options]
 
@@ -82,7 +83,7 @@ try {
   if (totals.failed > 0) process.stdout.write(`ingest: ${totals.failed} failed lines written to ${args.rejects}\n`);
 } catch (err) {
   progress.stop();
-  process.stderr.write(`ingest: stopped: ${(err as Error).message}\nEvery batch before the failing one is committed; re-run (under skip) to resume.\n`);
+  process.stderr.write(`ingest: stopped: ${describeError(err)}\nEvery batch before the failing one is committed; re-run (under skip) to resume.\n`);
   process.exitCode = 1;
 } finally {
   await new Promise<void>((resolve) => (rejects ? rejects.end(resolve) : resolve()));

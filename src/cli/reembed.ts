@@ -5,6 +5,7 @@ import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
 import { openCliSession } from './cli-session.js';
 import { intFlag } from './flags.js';
 import { createProgress } from './progress.js';
+import { describeError } from '../db/errors.js';
 
 const USAGE = `Usage: npm run reembed -- [--batch-size N]
 
@@ -47,7 +48,7 @@ try {
     process.stdout.write(`reembed: ${done} calls re-embedded with ${model} in ${seconds.toFixed(1)} s (${Math.round(done / Math.max(seconds, 0.001))} calls/s)\n`);
   }
 } catch (err) {
-  process.stderr.write(`reembed: stopped: ${(err as Error).message}\nBatches before the failure are committed; re-run to continue.\n`);
+  process.stderr.write(`reembed: stopped: ${describeError(err)}\nBatches before the failure are committed; re-run to continue.\n`);
   process.exitCode = 1;
 } finally {
   await session.close();

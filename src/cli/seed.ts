@@ -7,6 +7,7 @@ import { formatSummary, openCliSession } from './cli-session.js';
 import { intFlag } from './flags.js';
 import { createProgress } from './progress.js';
 import { generateCalls } from '../synthetic/generator.js';
+import { describeError } from '../db/errors.js';
 
 const USAGE = `Usage: npm run seed -- --calls N [--seed S] [--agents N] [--batch-size N]
 
@@ -70,7 +71,7 @@ try {
   process.stdout.write(`seed: ${formatSummary(totals, (performance.now() - started) / 1000)}\n`);
 } catch (err) {
   progress.stop();
-  process.stderr.write(`seed: stopped: ${(err as Error).message}\n`);
+  process.stderr.write(`seed: stopped: ${describeError(err)}\n`);
   process.exitCode = 1;
 } finally {
   await session.close();

@@ -100,9 +100,10 @@ export function loggableError(error: unknown, depth = 0): Record<string, unknown
   const e = error as Error & Record<string, unknown>;
   const statement = typeof e.query === 'string' ? e.query : undefined;
   const isQueryWrapper = statement !== undefined && ('params' in e || 'parameters' in e) && e.message.startsWith('Failed query');
+  const causeMessage = (e.cause as { message?: unknown } | undefined)?.message;
   const out: Record<string, unknown> = {
     type: e.constructor?.name ?? 'Error',
-    message: isQueryWrapper ? 'Failed query' : e.message,
+    message: isQueryWrapper ? `Failed query${typeof causeMessage === 'string' ? `: ${causeMessage}` : ''}` : e.message,
   };
   for (const key of ['code', 'severity', 'detail', 'hint', 'constraint_name', 'constraint', 'table_name', 'column_name'] as const) {
     if (typeof e[key] === 'string') out[key] = e[key];
@@ -115,7 +116,8 @@ export function loggableError(error: unknown, depth = 0): Record<string, unknown
 
 /** A one-line description for a command-line user: the innermost driver message and its code, without parameters. */
 export function describeError(error: unknown): string {
-  if (error instanceof AppError) return error.message;
+  const translated = translateDatabaseError(error);
+  if (translated instanceof AppError) return translated.message;
   let message = error instanceof Error ? error.message : String(error);
   for (const e of chain(error)) {
     const wrapper = typeof e.query === 'string' && typeof e.message === 'string' && e.message.startsWith('Failed query');
@@ -123,4 +125,14 @@ export function describeError(error: unknown): string {
   }
   const code = databaseErrorCode(error);
   return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+
+/**
+ * Whether the database refused the data itself: SQLSTATE class 22 (data
+ * exception: out of range, bad encoding) or 23 (integrity: a check or
+ * foreign key). Retrying the same rows cannot help; the rows must change.
+ */
+export function isDataRefused(error: unknown): boolean {
+  const code = databaseErrorCode(error);
+  return code !== undefined && /^2[23]...$/.test(code);
 }

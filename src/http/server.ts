@@ -12,6 +12,7 @@ import { type SqlStats, withSqlStats } from '../db/sql-stats.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphiqlRouter } from './graphiql.js';
 import { health, readiness } from './health.js';
+import { httpErrorHandler } from './http-errors.js';
 import { requestLogger } from './request-logger.js';
 
 export interface ServerDeps extends AppServices {
@@ -108,6 +109,7 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
       },
     }),
   );
+  app.use(httpErrorHandler(logger));
 
   return {
     httpServer,

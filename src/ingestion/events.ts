@@ -11,7 +11,7 @@ export const CALLS_CHANGED_CHANNEL = 'calls.changed';
 export interface CallsChangedEvent {
   /** Calls inserted or replaced. */
   callIds: string[];
-  /** Agents created or updated, and the agents of the changed calls (their stats moved). */
+  /** Agents created or updated, the agents of the changed calls, and the agents an UPDATE moved calls away from (their numbers moved too). */
   agentIds: string[];
   /** The same for customers. */
   customerIds: string[];

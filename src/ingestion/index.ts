@@ -9,6 +9,7 @@ import { IngestionService } from './ingestion.service.js';
 import { reembedCalls } from './reembed.js';
 import { IngestionWriter } from './ingestion.writer.js';
 import { ViewRefresher } from './view-refresher.js';
+import { loggableError } from '../db/errors.js';
 
 export { IngestionService } from './ingestion.service.js';
 
@@ -46,7 +47,15 @@ export function createIngestion(deps: {
   const provider = embeddingProviderFromConfig(config);
   const enricher = createEnricher(provider, workerCount(config, deps.purpose));
   const refresher = new ViewRefresher(db, logger, deps.purpose === 'bulk' ? null : config.VIEW_REFRESH_DEBOUNCE_MS);
-  const writer = new IngestionWriter({ db, cache, refresher, logger, modelId: enricher.modelId, rowsPerStatement: config.INGEST_ROWS_PER_STATEMENT });
+  const writer = new IngestionWriter({
+    db,
+    cache,
+    refresher,
+    logger,
+    modelId: enricher.modelId,
+    statement: { rows: config.INGEST_ROWS_PER_STATEMENT, bytes: config.INGEST_STATEMENT_MAX_BYTES },
+    statementTimeoutMs: config.INGEST_STATEMENT_TIMEOUT_MS,
+  });
   // The API key stays out of the log: only the provider kind and model are named.
   logger.debug({ provider: config.EMBEDDING_PROVIDER, model: enricher.modelId, workers: enricher.workers }, 'ingestion ready');
   return {
@@ -72,7 +81,7 @@ export async function startIngestion(deps: {
   const ingestion = createIngestion(deps);
   let stopping = false;
   const seeding = seedDemoIfEmpty({ ...deps, service: ingestion.service }, () => stopping).catch((err: unknown) =>
-    deps.logger.error({ err }, 'demo seed failed; the database stays as it is'),
+    deps.logger.error({ err: loggableError(err) }, 'demo seed failed; the database stays as it is'),
   );
   return {
     ...ingestion,

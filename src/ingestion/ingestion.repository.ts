@@ -36,9 +36,14 @@ export async function findExistingCallIds(db: Executor, callIds: readonly string
 
 /**
  * Creates the named parties that do not exist yet (an existing name is never
- * overwritten here) and returns which of `ids` exist afterwards, in one
- * statement. A data-modifying CTE's rows are invisible to the rest of its
- * statement, hence the union with what it inserted.
+ * overwritten here) and returns which of `ids` exist afterwards.
+ *
+ * Two statements, on purpose: under READ COMMITTED each statement reads its
+ * own snapshot. When another transaction creates the same new party at the
+ * same moment, the INSERT waits for it and then does nothing; a read in the
+ * same statement would still use the snapshot from before that commit and miss
+ * the party (every call of the batch would fail with UNKNOWN_AGENT). The
+ * second statement starts after the wait, so it sees the committed row.
  */
 export async function ensureParties(
   tx: Executor,
@@ -48,20 +53,40 @@ export async function ensureParties(
 ): Promise<{ known: Set<string>; created: string[] }> {
   if (ids.length === 0) return { known: new Set(), created: [] };
   const id = idColumn(kind);
-  // Sorted, so two transactions lock the same keys in the same order and cannot deadlock.
-  const sorted = [...named].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rows = await queryRows<{ id: string; created: boolean }>(
-    tx,
-    sql`with created as (
-          insert into ${table(kind)} (${id}, name)
+  let created: string[] = [];
+  if (named.length > 0) {
+    // Sorted, so two transactions lock the same keys in the same order and cannot deadlock.
+    const sorted = [...named].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const inserted = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into ${table(kind)} (${id}, name)
           select * from unnest(${textArray(sorted.map((p) => p.id))}, ${textArray(sorted.map((p) => p.name))})
           on conflict (${id}) do nothing
-          returning ${id} as id)
-        select id, true as created from created
-        union all
-        select ${id} as id, false as created from ${table(kind)} where ${id} = any(${textArray(ids)})`,
+          returning ${id} as id`,
+    );
+    created = inserted.map((r) => r.id);
+  }
+  const existing = await queryRows<{ id: string }>(tx, sql`select ${id} as id from ${table(kind)} where ${id} = any(${textArray(ids)})`);
+  return { known: new Set(existing.map((r) => r.id)), created };
+}
+
+/** Bounds every following statement of the open transaction (ingestion writes have their own, longer timeout). */
+export async function setLocalStatementTimeout(tx: Executor, ms: number): Promise<void> {
+  await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+}
+
+/**
+ * The agent and customer each of these existing calls has now, locked until
+ * the transaction ends, so an UPDATE that moves a call can name where it came
+ * from (in callId order, the same order the INSERT takes its locks in).
+ */
+export async function lockCallParties(tx: Executor, callIds: readonly string[]): Promise<Map<string, { agentId: string; customerId: string }>> {
+  if (callIds.length === 0) return new Map();
+  const rows = await queryRows<{ call_id: string; agent_id: string; customer_id: string }>(
+    tx,
+    sql`select call_id, agent_id, customer_id from calls where call_id = any(${textArray(callIds)}) order by call_id for update`,
   );
-  return { known: new Set(rows.map((r) => r.id)), created: rows.filter((r) => r.created).map((r) => r.id) };
+  return new Map(rows.map((r) => [r.call_id, { agentId: r.agent_id, customerId: r.customer_id }]));
 }
 
 const CALL_COLUMNS = sql.raw(
@@ -90,34 +115,31 @@ function callValues(row: CallRowToWrite, modelId: string): SQL {
 }
 
 /**
- * Inserts (or, in `update` mode, replaces) calls with multi-row statements of
- * `rowsPerStatement` rows. Returns the rows written: `inserted` is false for a
- * replaced row (`xmax = 0` only for a fresh tuple). Rows not returned were
- * skipped because the callId exists. `rows` must have distinct callIds.
+ * Inserts (or, in `update` mode, replaces) calls in ONE multi-row statement;
+ * the writer sizes the chunks. Returns the rows written: `inserted` is false
+ * for a replaced row (`xmax = 0` only for a fresh tuple). Rows not returned
+ * were skipped because the callId exists. `rows` must have distinct callIds
+ * and be sorted by callId: concurrent batches with overlapping ids then take
+ * their row locks in the same order, which rules out deadlocks between them.
  */
-export async function writeCallRows(
+export async function insertCallRows(
   tx: Executor,
   rows: readonly CallRowToWrite[],
   mode: ConflictMode,
   modelId: string,
-  rowsPerStatement: number,
 ): Promise<{ callId: string; inserted: boolean }[]> {
-  // Sorted by callId: concurrent batches with overlapping ids then take their
-  // row locks in the same order, which rules out deadlocks between them.
-  const sorted = [...rows].sort((a, b) => (a.call.callId < b.call.callId ? -1 : a.call.callId > b.call.callId ? 1 : 0));
+  if (rows.length === 0) return [];
   const conflict = mode === 'skip' ? sql`do nothing` : sql`do update set ${UPDATE_SET}`;
-  const written: { callId: string; inserted: boolean }[] = [];
-  for (let start = 0; start < sorted.length; start += rowsPerStatement) {
-    const values = sorted.slice(start, start + rowsPerStatement).map((row) => callValues(row, modelId));
-    const result = await queryRows<{ call_id: string; inserted: boolean }>(
-      tx,
-      sql`insert into calls (${CALL_COLUMNS}) values ${sql.join(values, sql`, `)}
-          on conflict (call_id) ${conflict}
-          returning call_id, (xmax = 0) as inserted`,
-    );
-    for (const r of result) written.push({ callId: r.call_id, inserted: r.inserted });
-  }
-  return written;
+  const result = await queryRows<{ call_id: string; inserted: boolean }>(
+    tx,
+    sql`insert into calls (${CALL_COLUMNS}) values ${sql.join(
+      rows.map((row) => callValues(row, modelId)),
+      sql`, `,
+    )}
+        on conflict (call_id) ${conflict}
+        returning call_id, (xmax = 0) as inserted`,
+  );
+  return result.map((r) => ({ callId: r.call_id, inserted: r.inserted }));
 }
 
 /** Inserts or updates (name and email) agents or customers; `rows` must have distinct ids. */
@@ -135,20 +157,24 @@ export async function upsertPartyRows(tx: Executor, kind: PartyKind, rows: reado
   return result;
 }
 
+/** A call to re-embed, with the version of its text the vector is computed from. */
+export interface CallToReembed {
+  callId: string;
+  transcript: string;
+  language: string;
+  /** updated_at as exact UTC text (microseconds): the UPDATE applies only if the call is still this version. */
+  version: string;
+}
+
 /** Calls whose vectors come from another model than `modelId` (or none), in callId order after `afterCallId`. */
-export async function findCallsToReembed(
-  db: Executor,
-  modelId: string,
-  afterCallId: string,
-  limit: number,
-): Promise<{ callId: string; transcript: string; language: string }[]> {
-  const rows = await queryRows<{ call_id: string; transcript: string; language: string }>(
+export async function findCallsToReembed(db: Executor, modelId: string, afterCallId: string, limit: number): Promise<CallToReembed[]> {
+  const rows = await queryRows<{ call_id: string; transcript: string; language: string; version: string }>(
     db,
-    sql`select call_id, transcript, language from calls
+    sql`select call_id, transcript, language, to_char(updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as version from calls
         where embedding_model is distinct from ${modelId} and call_id > ${afterCallId}
         order by call_id limit ${limit}`,
   );
-  return rows.map((r) => ({ callId: r.call_id, transcript: r.transcript, language: r.language }));
+  return rows.map((r) => ({ callId: r.call_id, transcript: r.transcript, language: r.language, version: r.version }));
 }
 
 export async function countCallsToReembed(db: Executor, modelId: string): Promise<number> {
@@ -156,16 +182,25 @@ export async function countCallsToReembed(db: Executor, modelId: string): Promis
   return row?.n ?? 0;
 }
 
-/** Sets vector and model of existing calls; content and updated_at stay as they are. */
-export async function updateEmbeddings(tx: Executor, rows: readonly { callId: string; embedding: string }[], modelId: string): Promise<number> {
-  if (rows.length === 0) return 0;
-  const values = rows.map((r) => sql`(${r.callId}, ${r.embedding})`);
+/**
+ * Sets vector and model of existing calls; content and updated_at stay as
+ * they are. A call whose text changed since it was read (an ingestion under
+ * UPDATE in between stored a newer text and its vector) is left alone: its
+ * version no longer matches.
+ */
+export async function updateEmbeddings(
+  tx: Executor,
+  rows: readonly { callId: string; version: string; embedding: string }[],
+  modelId: string,
+): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const values = rows.map((r) => sql`(${r.callId}, ${r.version}, ${r.embedding})`);
   const updated = await queryRows<{ call_id: string }>(
     tx,
     sql`update calls c set embedding = v.embedding::vector, embedding_model = ${modelId}
-        from (values ${sql.join(values, sql`, `)}) as v(call_id, embedding)
-        where c.call_id = v.call_id
+        from (values ${sql.join(values, sql`, `)}) as v(call_id, version, embedding)
+        where c.call_id = v.call_id and c.updated_at = v.version::timestamptz
         returning c.call_id`,
   );
-  return updated.length;
+  return updated.map((r) => r.call_id);
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { translateDatabaseError } from '../db/errors.js';
 import { badInput, type ErrorCode } from '../errors.js';
 import { PARTIES, type PartyKind } from '../parties/party.kind.js';
 import type { Enricher } from './enrichment/enricher.js';
@@ -108,7 +109,12 @@ export class IngestionService {
     let skipped = 0;
     if (mode === 'skip' && candidates.length > 0) {
       // Calls are never deleted, so a callId seen here is still there at write time: skip it without enriching.
-      const existing = await findExistingCallIds(this.#deps.db, candidates.map((c) => c.callId));
+      let existing: Set<string>;
+      try {
+        existing = await findExistingCallIds(this.#deps.db, candidates.map((c) => c.callId));
+      } catch (err) {
+        throw translateDatabaseError(err, 'nothing of this batch was written');
+      }
       skipped = candidates.filter((c) => existing.has(c.callId)).length;
       candidates = candidates.filter((c) => !existing.has(c.callId));
     }
@@ -127,7 +133,7 @@ export class IngestionService {
     const result = await this.#deps.writer.writeCalls(batch.rows, batch.mode);
     const errors = [...batch.errors];
     const indexOf = new Map(batch.rows.map((r) => [r.call.callId, r.index]));
-    for (const u of result.unknown) errors.push({ index: indexOf.get(u.callId)!, callId: u.callId, code: u.code, message: u.message });
+    for (const u of [...result.unknown, ...result.refused]) errors.push({ index: indexOf.get(u.callId)!, callId: u.callId, code: u.code, message: u.message });
     errors.sort((a, b) => a.index - b.index);
     return {
       received: batch.received,

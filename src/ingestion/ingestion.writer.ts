@@ -1,11 +1,22 @@
 import type { Logger } from 'pino';
 import type { CacheStore } from '../cache/store.js';
 import type { Database } from '../db/client.js';
-import { translateDatabaseError } from '../db/errors.js';
+import { describeError, isDataRefused, loggableError, translateDatabaseError } from '../db/errors.js';
 import type { PartyKind } from '../parties/party.kind.js';
 import { publishCallsChanged } from './events.js';
-import { type CallRowToWrite, type ConflictMode, ensureParties, updateEmbeddings, upsertPartyRows, writeCallRows } from './ingestion.repository.js';
+import {
+  type CallRowToWrite,
+  type ConflictMode,
+  type Executor,
+  ensureParties,
+  insertCallRows,
+  lockCallParties,
+  setLocalStatementTimeout,
+  updateEmbeddings,
+  upsertPartyRows,
+} from './ingestion.repository.js';
 import type { ValidParty } from './ingestion.validation.js';
+import { chunkRows, type StatementBounds } from './statement-chunks.js';
 import type { ViewRefresher } from './view-refresher.js';
 
 export interface WriterDeps {
@@ -15,7 +26,10 @@ export interface WriterDeps {
   logger: Logger;
   /** Embedding model of the vectors being written. */
   modelId: string;
-  rowsPerStatement: number;
+  /** Rows and bytes of one multi-row INSERT. */
+  statement: StatementBounds;
+  /** statement_timeout inside write transactions; the API's own timeout is for reads. */
+  statementTimeoutMs: number;
 }
 
 export interface CallsWriteResult {
@@ -24,13 +38,18 @@ export interface CallsWriteResult {
   skipped: string[];
   /** Calls whose agent or customer does not exist and was not named. */
   unknown: { callId: string; code: 'UNKNOWN_AGENT' | 'UNKNOWN_CUSTOMER'; message: string }[];
+  /** Calls the database refused although they passed validation; the rest of the batch is written. */
+  refused: { callId: string; code: 'BAD_USER_INPUT'; message: string }[];
 }
+
+type Written = { callId: string; inserted: boolean }[];
 
 /**
  * The one place where ingestion writes land. Each method is one transaction;
  * after it commits, the analytics views are scheduled for a refresh and one
- * `calls.changed` event is published. A failure rolls the whole transaction
- * back and is thrown, never turned into partial success.
+ * `calls.changed` event is published. An unavailable database rolls the
+ * whole transaction back and is thrown; a call the database refuses is
+ * isolated and reported, and its siblings are written.
  */
 export class IngestionWriter {
   readonly #deps: WriterDeps;
@@ -41,12 +60,15 @@ export class IngestionWriter {
   }
 
   async writeCalls(rows: readonly CallRowToWrite[], mode: ConflictMode): Promise<CallsWriteResult> {
-    const { db, modelId, rowsPerStatement } = this.#deps;
-    const result: CallsWriteResult = { inserted: [], updated: [], skipped: [], unknown: [] };
+    const { db, statement, statementTimeoutMs } = this.#deps;
+    const result: CallsWriteResult = { inserted: [], updated: [], skipped: [], unknown: [], refused: [] };
     if (rows.length === 0) return result;
     const created = { agents: [] as string[], customers: [] as string[] };
+    // Where UPDATE moved calls from: those parties' numbers changed too.
+    const previous = new Map<string, { agentId: string; customerId: string }>();
     try {
       await db.transaction(async (tx) => {
+        await setLocalStatementTimeout(tx, statementTimeoutMs);
         const agents = await ensureParties(tx, 'agent', unique(rows.map((r) => r.call.agentId)), namedParties(rows, 'agent'));
         const customers = await ensureParties(tx, 'customer', unique(rows.map((r) => r.call.customerId)), namedParties(rows, 'customer'));
         created.agents = agents.created;
@@ -62,37 +84,68 @@ export class IngestionWriter {
             writable.push(row);
           }
         }
-        const written = await writeCallRows(tx, writable, mode, modelId, rowsPerStatement);
-        const done = new Set<string>();
-        for (const w of written) {
-          (w.inserted ? result.inserted : result.updated).push(w.callId);
-          done.add(w.callId);
+        // Sorted by callId: concurrent batches with overlapping ids then take
+        // their row locks in the same order, which rules out deadlocks.
+        writable.sort((a, b) => (a.call.callId < b.call.callId ? -1 : a.call.callId > b.call.callId ? 1 : 0));
+        for (const chunk of chunkRows(writable, statement)) {
+          if (mode === 'update') for (const [callId, parties] of await lockCallParties(tx, chunk.map((r) => r.call.callId))) previous.set(callId, parties);
+          for (const w of await this.#insertIsolating(tx, chunk, mode, result.refused)) (w.inserted ? result.inserted : result.updated).push(w.callId);
         }
+        const done = new Set([...result.inserted, ...result.updated, ...result.refused.map((r) => r.callId)]);
         for (const row of writable) if (!done.has(row.call.callId)) result.skipped.push(row.call.callId);
       });
     } catch (err) {
-      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
+      throw translateDatabaseError(err, 'nothing of this batch was written');
     }
     const changed = new Set([...result.inserted, ...result.updated]);
     const changedRows = rows.filter((r) => changed.has(r.call.callId));
+    const moved = [...changed].flatMap((callId) => previous.get(callId) ?? []);
     if (changed.size > 0 || created.agents.length > 0 || created.customers.length > 0) {
       this.#committed({
         callIds: [...changed],
-        agentIds: unique([...created.agents, ...changedRows.map((r) => r.call.agentId)]),
-        customerIds: unique([...created.customers, ...changedRows.map((r) => r.call.customerId)]),
+        agentIds: unique([...created.agents, ...changedRows.map((r) => r.call.agentId), ...moved.map((p) => p.agentId)]),
+        customerIds: unique([...created.customers, ...changedRows.map((r) => r.call.customerId), ...moved.map((p) => p.customerId)]),
         refreshViews: changed.size > 0,
       });
     }
     return result;
   }
 
+  /**
+   * One INSERT under a savepoint. Validation should leave nothing for the
+   * database to refuse; if it still does (a data or constraint error), the
+   * chunk is split in halves until the refusing rows stand alone, so one
+   * bad call never costs its batch. Any other failure ends the transaction.
+   */
+  async #insertIsolating(tx: Database, chunk: CallRowToWrite[], mode: ConflictMode, refused: CallsWriteResult['refused']): Promise<Written> {
+    try {
+      return await tx.transaction((savepoint) => insertCallRows(savepoint as unknown as Executor, chunk, mode, this.#deps.modelId));
+    } catch (err) {
+      if (!isDataRefused(err)) throw err;
+      if (chunk.length === 1) {
+        const { callId } = chunk[0].call;
+        this.#deps.logger.warn({ callId, err: loggableError(err) }, 'the database refused a call that passed validation');
+        refused.push({ callId, code: 'BAD_USER_INPUT', message: `the database refused this call: ${describeError(err)}` });
+        return [];
+      }
+      const half = Math.ceil(chunk.length / 2);
+      return [
+        ...(await this.#insertIsolating(tx, chunk.slice(0, half), mode, refused)),
+        ...(await this.#insertIsolating(tx, chunk.slice(half), mode, refused)),
+      ];
+    }
+  }
+
   async upsertParties(kind: PartyKind, rows: readonly ValidParty[]): Promise<{ id: string; inserted: boolean }[]> {
     if (rows.length === 0) return [];
     let written: { id: string; inserted: boolean }[];
     try {
-      written = await this.#deps.db.transaction((tx) => upsertPartyRows(tx, kind, rows));
+      written = await this.#deps.db.transaction(async (tx) => {
+        await setLocalStatementTimeout(tx, this.#deps.statementTimeoutMs);
+        return upsertPartyRows(tx, kind, rows);
+      });
     } catch (err) {
-      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
+      throw translateDatabaseError(err, 'nothing of this batch was written');
     }
     const ids = written.map((w) => w.id);
     this.#committed({
@@ -105,17 +158,24 @@ export class IngestionWriter {
     return written;
   }
 
-  /** For `npm run reembed`: new vectors for existing calls, in one transaction. */
-  async replaceEmbeddings(rows: readonly { callId: string; embedding: string }[]): Promise<number> {
-    if (rows.length === 0) return 0;
-    let updated: number;
+  /**
+   * For `npm run reembed`: new vectors for existing calls, in one
+   * transaction; a call whose text changed since it was read keeps its newer
+   * vector. Returns the callIds updated.
+   */
+  async replaceEmbeddings(rows: readonly { callId: string; version: string; embedding: string }[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    let updated: string[];
     try {
-      updated = await this.#deps.db.transaction((tx) => updateEmbeddings(tx, rows, this.#deps.modelId));
+      updated = await this.#deps.db.transaction(async (tx) => {
+        await setLocalStatementTimeout(tx, this.#deps.statementTimeoutMs);
+        return updateEmbeddings(tx, rows, this.#deps.modelId);
+      });
     } catch (err) {
-      throw translateDatabaseError(err, 'nothing of this batch was written; retry it');
+      throw translateDatabaseError(err, 'nothing of this batch was written');
     }
     // similarCalls answers change; the aggregates do not.
-    this.#committed({ callIds: rows.map((r) => r.callId), agentIds: [], customerIds: [], refreshViews: false });
+    if (updated.length > 0) this.#committed({ callIds: updated, agentIds: [], customerIds: [], refreshViews: false });
     return updated;
   }
 
@@ -126,7 +186,7 @@ export class IngestionWriter {
     // The write has committed: a cache outage must not turn it into an error,
     // but it must be loud, since stale cached answers follow from it.
     const publishing = publishCallsChanged(cache, { ...ids, at: new Date().toISOString() })
-      .catch((err: unknown) => logger.error({ err, calls: ids.callIds.length }, 'publishing calls.changed failed; caches may serve stale data'))
+      .catch((err: unknown) => logger.error({ err: loggableError(err), calls: ids.callIds.length }, 'publishing calls.changed failed; caches may serve stale data'))
       .finally(() => this.#publishing.delete(publishing));
     this.#publishing.add(publishing);
   }

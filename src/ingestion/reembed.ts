@@ -20,10 +20,10 @@ export async function reembedCalls(
     const outcomes = await deps.enricher.enrich(calls.map((c) => ({ transcript: c.transcript, language: c.language })));
     const rows = calls.flatMap((c, i) => {
       const outcome = outcomes[i];
-      return outcome.ok && outcome.value.embedding !== null ? [{ callId: c.callId, embedding: outcome.value.embedding }] : [];
+      return outcome.ok && outcome.value.embedding !== null ? [{ callId: c.callId, version: c.version, embedding: outcome.value.embedding }] : [];
     });
     if (rows.length < calls.length) throw new Error(`${calls.length - rows.length} calls after ${after || 'the start'} could not be embedded`);
-    done += await deps.writer.replaceEmbeddings(rows);
+    done += (await deps.writer.replaceEmbeddings(rows)).length;
     after = calls[calls.length - 1].callId;
     onProgress?.(done);
   }

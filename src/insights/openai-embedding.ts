@@ -69,7 +69,9 @@ export class OpenAICompatibleEmbeddingProvider implements EmbeddingProvider {
       signal: AbortSignal.timeout(timeoutMs),
     });
     if (!response.ok) {
-      const detail = (await response.text().catch(() => '')).slice(0, 300);
+      // Providers echo (parts of) the key in some error bodies; this text ends up in the log.
+      let detail = (await response.text().catch(() => '')).slice(0, 300);
+      if (apiKey) detail = detail.split(apiKey).join('[redacted]');
       throw new Error(`embedding request to ${this.#url} failed with HTTP ${response.status}: ${detail}`);
     }
     return this.#parse(await response.json(), input.length);

@@ -1,33 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.js';
 import { type DatabaseHandle, openDatabase, queryRows } from '../../src/db/client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { generateCalls } from '../../src/synthetic/generator.js';
+import { runCli as cli } from '../support/cli.js';
 import { createTestDatabase } from '../support/harness.js';
 import { testModes } from '../support/modes.js';
-
-const run = promisify(execFile);
-const ROOT = path.resolve(import.meta.dirname, '../..');
-
-/** Runs a compiled CLI as a user would (npm test builds dist/ first). */
-async function cli(script: string, args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'dist/src/cli', script), ...args], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      cwd: ROOT,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe.each(testModes)('the ingest and reembed commands on the %s database', (mode) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'parley-cli-'));

@@ -86,7 +86,10 @@ export function createEnricher(provider: EmbeddingProvider, workers: number): En
       try {
         vectors = await provider.embed(waiting.map((r) => (r.ok ? r.value.embeddingText : '')));
       } catch (err) {
-        throw new AppError('SERVICE_UNAVAILABLE', `the embedding provider ${provider.modelId} failed: ${(err as Error).message}`, { cause: err });
+        // The provider's message can hold its URL and a piece of its response
+        // (which may echo the API key): it goes to the log under the errorId
+        // (formatError), never to the client.
+        throw new AppError('SERVICE_UNAVAILABLE', `the embedding provider did not answer; nothing of this batch was written`, { cause: err });
       }
       waiting.forEach((r, i) => {
         if (r.ok) r.value.embedding = vectorLiteral(vectors[i]);
