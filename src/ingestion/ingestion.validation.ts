@@ -8,6 +8,7 @@ import { checkIsoDateTime, InvalidDateTime } from '../common/date-time.js';
 import { intRangeProblem } from '../common/int-range.js';
 import { canonicalLanguageTag, MAX_LANGUAGE_TAG_CHARS } from '../common/language-tag.js';
 import { charCount, unstorableTextProblem } from '../common/text.js';
+import type { PartyNames } from '../parties/party.kind.js';
 
 /** Most items one request (or one CLI batch) may carry; the contract's number. */
 export const MAX_ITEMS_PER_REQUEST = 5_000;
@@ -161,7 +162,7 @@ export function validateCall(item: unknown, now: Date): Checked<ValidCall> {
 }
 
 /** Checks one AgentInput or CustomerInput; `idField` is `agentId` or `customerId`. */
-export function validateParty(item: unknown, idField: 'agentId' | 'customerId'): Checked<ValidParty> {
+export function validateParty(item: unknown, idField: PartyNames['idField']): Checked<ValidParty> {
   if (!isRecord(item)) return { ok: false, problems: [`an item must be an object; got ${describe(item)}`] };
   const problems: string[] = [];
   const id = requiredString(problems, idField, item[idField], MAX_ID_CHARS) ?? '';
