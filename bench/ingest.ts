@@ -17,27 +17,34 @@ import { readNdjson } from '../src/cli/ndjson.js';
 import { createProgress } from '../src/cli/progress.js';
 import { generateCalls } from '../src/synthetic/generator.js';
 import type { SyntheticCall } from '../src/synthetic/types.js';
+import { recreateDatabase, redactUrl, scratchDatabase } from './database.js';
 
 // npm run bench:ingest -- --calls 100000 [--database-url URL] [--workers N] [--batch-size N]
 //   Ingest rate (validate + enrich + idempotent INSERT) next to a plain COPY of
 //   the same pre-enriched rows into the same indexed table: the physical limit.
-// npm run bench:ingest -- --latency [--calls 5000]
+// npm run bench:ingest -- --latency [--calls 5000] [--database-url URL]
 //   p50/p99 of `{ agents { totalCount } }` while one mutation ingests the calls,
 //   with ENRICH_WORKERS=0 (inline) and with the worker pool.
+// --database-url (default DEFAULT_DATABASE_URL) is a scratch database: it is
+// dropped and re-created (from the server's `postgres` database) before each
+// run. DATABASE_URL is deliberately not a fallback: it is Parley's own data.
 
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/parley_bench_ingest';
 const { values } = parseArgs({
   options: {
     calls: { type: 'string' },
-    'database-url': { type: 'string' },
+    'database-url': { type: 'string', default: DEFAULT_DATABASE_URL },
     workers: { type: 'string' },
     'batch-size': { type: 'string', default: '1000' },
     latency: { type: 'boolean', default: false },
   },
 });
 const base = loadConfigOrExit();
-const adminUrl = values['database-url'] ?? base.DATABASE_URL;
-if (!adminUrl) {
-  process.stderr.write('bench:ingest needs a PostgreSQL server: pass --database-url postgres://... or set DATABASE_URL\n');
+const databaseUrl = values['database-url']!;
+try {
+  scratchDatabase(databaseUrl);
+} catch (error) {
+  process.stderr.write(`bench:ingest: --database-url: ${(error as Error).message}\n`);
   process.exit(2);
 }
 const workers = values.workers === undefined ? workerCount(base, values.latency ? 'server' : 'bulk') : Number(values.workers);
@@ -47,17 +54,6 @@ const CALL_COLUMNS = [
   'call_id', 'agent_id', 'customer_id', 'language', 'start_time', 'duration_seconds', 'transcript', 'agent_talk_ratio',
   'customer_sentiment_score', 'agent_sentiment_score', 'topics', 'utterances', 'insights', 'coaching_nudges', 'embedding', 'embedding_model',
 ];
-
-/** A fresh database on the server of `adminUrl`; returns its URL. */
-async function freshDatabase(name: string): Promise<string> {
-  const admin = postgres(adminUrl!, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${name} with (force)`);
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 async function write(out: Writable, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
@@ -114,7 +110,9 @@ async function writeCopyFile(config: Config, ndjson: string, file: string): Prom
 
 async function throughput(): Promise<void> {
   const calls = Number(values.calls ?? 100_000);
-  const url = await freshDatabase('parley_bench_ingest');
+  const url = databaseUrl;
+  process.stderr.write(`dropping and re-creating ${redactUrl(url)}\n`);
+  await recreateDatabase(url);
   const config: Config = { ...base, DATABASE_URL: url, ENRICH_WORKERS: workers, LOG_LEVEL: 'warn', DATABASE_STATEMENT_TIMEOUT_MS: 600_000 };
   const ndjson = path.join(tmpdir(), `parley-bench-${process.pid}.ndjson`);
   const copyFile = path.join(tmpdir(), `parley-bench-${process.pid}.copy`);
@@ -155,7 +153,7 @@ async function throughput(): Promise<void> {
     const copyRate = calls / copySeconds;
     const row = (label: string, seconds: number | string, rate: number) =>
       `| ${label.padEnd(58)} | ${String(seconds).padStart(8)} | ${Math.round(rate).toLocaleString('en-US').padStart(9)} |`;
-    console.log(`\n${calls.toLocaleString('en-US')} calls, ${workers} enrichment workers, batches of ${batchSize}, ${url.replace(/\/\/[^@]*@/, '//')}`);
+    console.log(`\n${calls.toLocaleString('en-US')} calls, ${workers} enrichment workers, batches of ${batchSize}, ${redactUrl(url)}`);
     console.log(`| ${'phase'.padEnd(58)} | ${'seconds'.padStart(8)} | ${'calls/s'.padStart(9)} |`);
     console.log(`|${'-'.repeat(60)}|${'-'.repeat(10)}|${'-'.repeat(11)}|`);
     console.log(row('ingest pipeline (validate, enrich, INSERT ... ON CONFLICT)', ingestSeconds.toFixed(1), ingestRate));
@@ -174,7 +172,8 @@ function percentile(sorted: number[], p: number): number {
 
 /** Latency of a cheap query while one request ingests `calls` calls, for one worker setting. */
 async function latencyRun(calls: SyntheticCall[], enrichWorkers: number): Promise<string> {
-  const url = await freshDatabase('parley_bench_latency');
+  const url = databaseUrl;
+  await recreateDatabase(url);
   const parley = await startParley({ ...base, DATABASE_URL: url, PORT: 0, ENRICH_WORKERS: enrichWorkers, LOG_LEVEL: 'warn', DEMO_SEED: false });
   const post = (query: string, variables?: unknown) =>
     fetch(`${parley.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { ensureDatabase } from './database.js';
 import { formatTable, runScenario, type Scenario, type ScenarioResult, send } from './load.js';
 
 /*
@@ -13,6 +14,8 @@ import { formatTable, runScenario, type Scenario, type ScenarioResult, send } fr
  * later runs reuse the database) into a PostgreSQL database, starts the
  * compiled gateway as its own process, and measures the dashboard's reads
  * from a closed-loop HTTP client, then similarity recall@5 against exact search.
+ * The database of --database-url is created (from the server's `postgres`
+ * database) when missing, and kept: calls already in it are reused.
  */
 const { values } = parseArgs({
   options: {
@@ -29,16 +32,6 @@ const concurrency = Number(values.concurrency);
 const databaseUrl = values['database-url']!;
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-
-async function ensureDatabase(): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  const [exists] = await admin`select 1 from pg_database where datname = ${name}`;
-  if (!exists) await admin.unsafe(`create database "${name.replace(/"/g, '""')}"`);
-  await admin.end();
-}
 
 async function countCalls(sql: postgres.Sql): Promise<number> {
   const [{ exists }] = await sql`select to_regclass('public.calls') is not null as exists`;
@@ -161,7 +154,7 @@ async function recallAt5(sql: postgres.Sql, url: string, callIds: string[]): Pro
   return total ? hits / total : NaN;
 }
 
-await ensureDatabase();
+await ensureDatabase(databaseUrl);
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 const present = await countCalls(sql);
 if (present < calls) await load(sql, calls - present);
