@@ -116,8 +116,8 @@ trap cleanup EXIT
 drop_scratch
 
 failed() { # command, log
-  echo "FAILED: README command: $1" >&2
   tail -n 25 "$2" >&2
+  echo "FAILED: README command: $1" >&2
   exit 1
 }
 
