@@ -16,6 +16,7 @@ import { createEnricher, embeddingProviderFromConfig, workerCount } from '../src
 import { readNdjson } from '../src/cli/ndjson.js';
 import { createProgress } from '../src/cli/progress.js';
 import { generateCalls } from '../src/synthetic/generator.js';
+import { memoryBench } from './ingest-memory.js';
 import type { SyntheticCall } from '../src/synthetic/types.js';
 
 // npm run bench:ingest -- --calls 100000 [--database-url URL] [--workers N] [--batch-size N]
@@ -24,6 +25,9 @@ import type { SyntheticCall } from '../src/synthetic/types.js';
 // npm run bench:ingest -- --latency [--calls 5000]
 //   p50/p99 of `{ agents { totalCount } }` while one mutation ingests the calls,
 //   with ENRICH_WORKERS=0 (inline) and with the worker pool.
+// npm run bench:ingest -- --memory [--mode embedded|postgres|both] [--requests 3] [--body-limit 64mb] [--workers N]
+//   RSS (idle, peak, 10 s after) of the real gateway process around the
+//   largest legal ingestCalls requests: one, several in sequence, several at once.
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +36,14 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'batch-size': { type: 'string', default: '1000' },
     latency: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'both' },
+    requests: { type: 'string', default: '3' },
+    'body-limit': { type: 'string' },
   },
 });
 const base = loadConfigOrExit();
-const adminUrl = values['database-url'] ?? base.DATABASE_URL;
+const adminUrl = values['database-url'] ?? base.DATABASE_URL ?? (values.memory && values.mode === 'embedded' ? 'unused' : undefined);
 if (!adminUrl) {
   process.stderr.write('bench:ingest needs a PostgreSQL server: pass --database-url postgres://... or set DATABASE_URL\n');
   process.exit(2);
@@ -214,4 +222,19 @@ async function latency(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
-await (values.latency ? latency() : throughput());
+async function memory(): Promise<void> {
+  const modes = values.mode === 'both' ? (['embedded', 'postgres'] as const) : ([values.mode as 'embedded' | 'postgres'] as const);
+  await memoryBench({
+    modes: [...modes],
+    requests: Number(values.requests),
+    bodyLimit: values['body-limit'] ?? base.GRAPHQL_BODY_LIMIT,
+    env: {
+      ...(values.workers !== undefined ? { ENRICH_WORKERS: values.workers } : {}),
+      // Passed through for experiments (e.g. MALLOC_ARENA_MAX=2, NODE_OPTIONS=--import ./memlog.mjs).
+      ...Object.fromEntries(['MALLOC_ARENA_MAX', 'NODE_OPTIONS', 'MEMLOG_FILE'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+    },
+    freshDatabase,
+  });
+}
+
+await (values.memory ? memory() : values.latency ? latency() : throughput());
