@@ -18,6 +18,7 @@ import { createProgress } from '../src/cli/progress.js';
 import { generateCalls } from '../src/synthetic/generator.js';
 import type { SyntheticCall } from '../src/synthetic/types.js';
 import { recreateDatabase, redactUrl, scratchDatabase } from './database.js';
+import { memoryBench } from './ingest-memory.js';
 
 // npm run bench:ingest -- --calls 100000 [--database-url URL] [--workers N] [--batch-size N]
 //   Ingest rate (validate + enrich + idempotent INSERT) next to a plain COPY of
@@ -25,6 +26,10 @@ import { recreateDatabase, redactUrl, scratchDatabase } from './database.js';
 // npm run bench:ingest -- --latency [--calls 5000] [--database-url URL]
 //   p50/p99 of `{ agents { totalCount } }` while one mutation ingests the calls,
 //   with ENRICH_WORKERS=0 (inline) and with the worker pool.
+// npm run bench:ingest -- --memory [--mode embedded|postgres|both] [--requests 3] [--body-limit 64mb] [--workers N]
+//   RSS (idle, peak, 10 s after) of the real gateway process around the
+//   largest legal ingestCalls requests: one, several in sequence, several at once
+//   (the postgres mode uses a database named parley_bench_memory on --database-url's server).
 // --database-url (default DEFAULT_DATABASE_URL) is a scratch database: it is
 // dropped and re-created (from the server's `postgres` database) before each
 // run. DATABASE_URL is deliberately not a fallback: it is Parley's own data.
@@ -37,6 +42,10 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'batch-size': { type: 'string', default: '1000' },
     latency: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    mode: { type: 'string', default: 'both' },
+    requests: { type: 'string', default: '3' },
+    'body-limit': { type: 'string' },
   },
 });
 const base = loadConfigOrExit();
@@ -213,4 +222,25 @@ async function latency(): Promise<void> {
   for (const row of rows) console.log(row);
 }
 
-await (values.latency ? latency() : throughput());
+async function memory(): Promise<void> {
+  const modes = values.mode === 'both' ? (['embedded', 'postgres'] as const) : ([values.mode as 'embedded' | 'postgres'] as const);
+  await memoryBench({
+    modes: [...modes],
+    requests: Number(values.requests),
+    bodyLimit: values['body-limit'] ?? base.GRAPHQL_BODY_LIMIT,
+    env: {
+      ...(values.workers !== undefined ? { ENRICH_WORKERS: values.workers } : {}),
+      // Passed through for experiments (e.g. MALLOC_ARENA_MAX=2, NODE_OPTIONS=--import ./memlog.mjs).
+      ...Object.fromEntries(['MALLOC_ARENA_MAX', 'NODE_OPTIONS', 'MEMLOG_FILE'].flatMap((k) => (process.env[k] ? [[k, process.env[k]!]] : []))),
+    },
+    // A scratch database of its own on the same server, dropped and re-created.
+    freshDatabase: async (name: string) => {
+      const url = new URL(databaseUrl);
+      url.pathname = `/${name}`;
+      await recreateDatabase(url.toString());
+      return url.toString();
+    },
+  });
+}
+
+await (values.memory ? memory() : values.latency ? latency() : throughput());

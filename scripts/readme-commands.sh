@@ -55,6 +55,7 @@ plan serve 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/parley REDIS_URL=red
 plan sub   'npm run bench:ingest -- --calls 100000 --database-url postgres://postgres@127.0.0.1:5432/parley_bench_ingest' \
            "s/--calls 100000/--calls 100/; s/parley_bench_ingest/${SCRATCH}_bench_ingest/"
 plan slow  'npm run bench:ingest -- --latency' "s#--latency#--latency --calls 100 --database-url $PG/${SCRATCH}_bench_ingest#"
+plan slow  'npm run bench:ingest -- --memory' "s#--memory#--memory --mode embedded --requests 1#"
 plan slow  'npm run bench -- --calls 200000' "s#--calls 200000#--calls 200 --seconds 1 --recall-samples 20 --database-url $PG/${SCRATCH}_bench#"
 plan skip  'npm start' 'the prose names the Quick start command run above'
 plan skip  'npm run bench' 'the prose names the benchmark run above'

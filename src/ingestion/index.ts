@@ -9,6 +9,7 @@ import { IngestionService } from './ingestion.service.js';
 import { reembedCalls } from './reembed.js';
 import { IngestionWriter } from './ingestion.writer.js';
 import { ViewRefresher } from './view-refresher.js';
+import { HeapRelease } from './heap-release.js';
 import { loggableError } from '../db/errors.js';
 
 export { IngestionService } from './ingestion.service.js';
@@ -56,13 +57,16 @@ export function createIngestion(deps: {
     statement: { rows: config.INGEST_ROWS_PER_STATEMENT, bytes: config.INGEST_STATEMENT_MAX_BYTES },
     statementTimeoutMs: config.INGEST_STATEMENT_TIMEOUT_MS,
   });
+  // The commands exit when done; a server lives on after a large batch (see HeapRelease).
+  const heapRelease = deps.purpose === 'bulk' ? undefined : new HeapRelease();
   // The API key stays out of the log: only the provider kind and model are named.
   logger.debug({ provider: config.EMBEDDING_PROVIDER, model: enricher.modelId, workers: enricher.workers }, 'ingestion ready');
   return {
-    service: new IngestionService({ db, enricher, writer, refresher, logger }),
+    service: new IngestionService({ db, enricher, writer, refresher, logger, heapRelease }),
     countStaleEmbeddings: () => countCallsToReembed(db, enricher.modelId),
     reembed: (batchSize, onProgress) => reembedCalls({ db, enricher, writer }, batchSize, onProgress),
     close: async () => {
+      heapRelease?.close();
       await refresher.close();
       await writer.drain();
       await enricher.close();

@@ -3,6 +3,7 @@ import { translateDatabaseError } from '../db/errors.js';
 import { badInput, type ErrorCode } from '../errors.js';
 import { PARTIES, type PartyKind } from '../parties/party.kind.js';
 import type { Enricher } from './enrichment/enricher.js';
+import type { HeapRelease } from './heap-release.js';
 import { type CallRowToWrite, type ConflictMode, type Executor, findExistingCallIds } from './ingestion.repository.js';
 import { callIdOf, CALL_ID_PATTERN, MAX_ITEMS_PER_REQUEST, validateCall, validateParty, type ValidParty } from './ingestion.validation.js';
 import type { IngestionWriter } from './ingestion.writer.js';
@@ -51,6 +52,8 @@ export interface IngestionDeps {
   logger: Logger;
   /** The clock for the "not more than a day in the future" rule. */
   now?: () => Date;
+  /** The server's: collects a large batch's garbage once ingestion is quiet. */
+  heapRelease?: HeapRelease;
 }
 
 /**
@@ -78,7 +81,9 @@ export class IngestionService {
     if (items.length > MAX_ITEMS_PER_REQUEST) {
       throw badInput('calls', `ingestCalls accepts at most ${MAX_ITEMS_PER_REQUEST} calls per request; got ${items.length}`);
     }
-    return this.writePrepared(await this.prepareCalls(items, mode));
+    const run = async () => this.writePrepared(await this.prepareCalls(items, mode));
+    const { heapRelease } = this.#deps;
+    return heapRelease ? heapRelease.around(transcriptChars(items), run) : run();
   }
 
   /**
@@ -169,4 +174,13 @@ export class IngestionService {
     const inserted = written.filter((w) => w.inserted).length;
     return { received: items.length, inserted, updated: written.length - inserted, failed: errors.length, errors };
   }
+}
+
+function transcriptChars(items: readonly unknown[]): number {
+  let chars = 0;
+  for (const item of items) {
+    const transcript = (item as { transcript?: unknown } | null)?.transcript;
+    if (typeof transcript === 'string') chars += transcript.length;
+  }
+  return chars;
 }

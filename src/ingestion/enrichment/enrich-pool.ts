@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { EnrichInput, EnrichOutcome } from './enrich-core.js';
 import type { EnrichReply, EnrichTask } from './enrich.worker.js';
 
@@ -25,24 +25,51 @@ interface Pending {
 interface Slot {
   worker: Worker;
   busy: Pending | null;
+  /** Stopped on purpose (idle): its exit is not a failure. */
+  retired: boolean;
+}
+
+export interface EnrichPoolOptions {
+  /** The worker script; default the compiled enrich.worker.js beside this module. */
+  script?: string;
+  /**
+   * Stop every thread after this long without work (they start again on the
+   * next task); null keeps them. An idle thread still holds its V8 heap, grown
+   * to the largest batch it analysed, and wink's model: stopping it gives that
+   * memory back to the operating system. Default null.
+   */
+  idleMs?: number | null;
+  /** V8 heap limits of each thread (see worker_threads ResourceLimits). */
+  resourceLimits?: ResourceLimits;
 }
 
 /**
  * A fixed number of worker threads fed from one FIFO queue, shared by every
  * request. Threads start on first use, so a gateway that never ingests never
- * pays for them. A thread that dies fails only its current task and is replaced.
+ * pays for them, and (with `idleMs`) stop again after a quiet period. A
+ * thread that dies fails only its current task and is replaced.
  */
 export class EnrichPool {
   readonly #size: number;
   readonly #script: string;
+  readonly #idleMs: number | null;
+  readonly #resourceLimits: ResourceLimits | undefined;
   readonly #slots: Slot[] = [];
   readonly #queue: Pending[] = [];
+  #idleTimer: NodeJS.Timeout | null = null;
   #nextId = 1;
   #closed = false;
 
-  constructor(size: number, script = workerScriptPath()) {
+  constructor(size: number, options: EnrichPoolOptions = {}) {
     this.#size = size;
-    this.#script = script;
+    this.#script = options.script ?? workerScriptPath();
+    this.#idleMs = options.idleMs ?? null;
+    this.#resourceLimits = options.resourceLimits;
+  }
+
+  /** Threads running now (0 before the first task and after an idle stop). */
+  get running(): number {
+    return this.#slots.length;
   }
 
   get size(): number {
@@ -51,6 +78,7 @@ export class EnrichPool {
 
   run(items: EnrichInput[], hashedDimensions: number | null): Promise<EnrichOutcome[]> {
     if (this.#closed) return Promise.reject(new Error('the enrichment pool is closed'));
+    this.#clearIdleTimer();
     this.#start();
     return new Promise((resolve, reject) => {
       this.#queue.push({ task: { id: this.#nextId++, items, hashedDimensions }, resolve, reject });
@@ -60,6 +88,7 @@ export class EnrichPool {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#clearIdleTimer();
     for (const pending of this.#queue.splice(0)) pending.reject(new Error('the enrichment pool was closed'));
     await Promise.all(this.#slots.splice(0).map((slot) => slot.worker.terminate()));
   }
@@ -73,7 +102,7 @@ export class EnrichPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.#script), busy: null };
+    const slot: Slot = { worker: new Worker(this.#script, { resourceLimits: this.#resourceLimits }), busy: null, retired: false };
     // Idle workers must not keep a CLI process alive; busy ones must (see #dispatch).
     slot.worker.unref();
     slot.worker.on('message', (reply: EnrichReply) => {
@@ -95,19 +124,39 @@ export class EnrichPool {
     };
     slot.worker.on('error', fail);
     slot.worker.on('exit', (code) => {
-      if (!this.#closed) fail(new Error(`enrichment worker exited with code ${code}`));
+      if (!this.#closed && !slot.retired) fail(new Error(`enrichment worker exited with code ${code}`));
     });
     return slot;
   }
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (this.#queue.length === 0) return;
+      if (this.#queue.length === 0) break;
       if (slot.busy) continue;
       const pending = this.#queue.shift()!;
       slot.busy = pending;
       slot.worker.ref();
       slot.worker.postMessage(pending.task);
     }
+    if (this.#queue.length === 0 && this.#slots.every((slot) => !slot.busy)) this.#armIdleTimer();
+  }
+
+  #armIdleTimer(): void {
+    if (this.#idleMs === null || this.#closed || this.#slots.length === 0) return;
+    this.#clearIdleTimer();
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null;
+      // Nothing can be busy here: a new task clears the timer before it is queued.
+      for (const slot of this.#slots.splice(0)) {
+        slot.retired = true;
+        void slot.worker.terminate();
+      }
+    }, this.#idleMs);
+    this.#idleTimer.unref();
+  }
+
+  #clearIdleTimer(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
   }
 }

@@ -8,6 +8,15 @@ import { EnrichPool } from './enrich-pool.js';
 
 /** Calls per message to a worker: big enough to amortise the copy, small enough to spread a batch over every worker. */
 const CHUNK = 25;
+/**
+ * Transcript characters per message, whichever bound comes first: a worker's
+ * heap holds a message, its parsed utterances and the JSON it answers with
+ * (about 1.5 times the transcript): messages of 25 calls of 200,000
+ * characters grew a worker's heap to ~180 MB (measured).
+ */
+const CHUNK_CHARS = 1_000_000;
+/** Stop idle worker threads after this long, handing their heaps back to the OS (see EnrichPool). */
+const IDLE_WORKER_MS = 5_000;
 
 /** Turns transcripts into stored insights and vectors, off the main thread when workers are configured. */
 export interface Enricher {
@@ -54,16 +63,33 @@ export function workerCount(config: Pick<Config, 'ENRICH_WORKERS'>, purpose: 'se
   return config.ENRICH_WORKERS ?? (purpose === 'bulk' ? cpus : Math.max(1, cpus - 1));
 }
 
+/** Consecutive slices of at most CHUNK items and CHUNK_CHARS transcript characters (a longer item is a slice of its own). */
+function chunkInputs(items: EnrichInput[]): EnrichInput[][] {
+  const chunks: EnrichInput[][] = [];
+  let chunk: EnrichInput[] = [];
+  let chars = 0;
+  for (const item of items) {
+    if (chunk.length > 0 && (chunk.length >= CHUNK || chars + item.transcript.length > CHUNK_CHARS)) {
+      chunks.push(chunk);
+      chunk = [];
+      chars = 0;
+    }
+    chunk.push(item);
+    chars += item.transcript.length;
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createEnricher(provider: EmbeddingProvider, workers: number): Enricher {
   // The hashed provider is pure CPU: it runs next to the analysis, in the same thread.
   const hashedDimensions = provider instanceof HashedNgramEmbeddingProvider ? provider.dimensions : null;
-  const pool = workers > 0 ? new EnrichPool(workers) : null;
+  const pool = workers > 0 ? new EnrichPool(workers, { idleMs: IDLE_WORKER_MS }) : null;
 
   const analyse = async (items: EnrichInput[]): Promise<EnrichOutcome[]> => {
-    const chunks: EnrichInput[][] = [];
-    for (let i = 0; i < items.length; i += CHUNK) chunks.push(items.slice(i, i + CHUNK));
+    const chunks = chunkInputs(items);
     if (pool) return (await Promise.all(chunks.map((chunk) => pool.run(chunk, hashedDimensions)))).flat();
     const results: EnrichOutcome[] = [];
     for (const chunk of chunks) {
