@@ -4,7 +4,7 @@ import { createCallLoaders } from './calls/call.loaders.js';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { createPartyLoaders } from './parties/party.loaders.js';
-import type { SqlStats } from './db/sql-stats.js';
+import { countStatements, type SqlStats } from './db/sql-stats.js';
 import { createSimilarLoaders } from './search/similar.loaders.js';
 
 /** Who is asking. Today everyone is anonymous; API keys and roles plug in here. */
@@ -41,12 +41,15 @@ export function createContext(
   services: AppServices,
   request: { requestId: string; viewer: Viewer; sqlStats: SqlStats; logger?: Logger },
 ): Context {
+  // Every statement a resolver, service or loader issues goes through this handle and is counted.
+  const db = countStatements(services.db, request.sqlStats);
   return {
     ...services,
+    db,
     logger: request.logger ?? services.logger,
     requestId: request.requestId,
     viewer: request.viewer,
     sqlStats: request.sqlStats,
-    loaders: createLoaders(services.db),
+    loaders: createLoaders(db),
   };
 }

@@ -5,7 +5,16 @@ import type { PartyKind } from '../parties/party.kind.js';
 import { type CallStatsRecord, EMPTY_STATS, findCallStatsByParent, type TimeRange } from './call-stats.repository.js';
 import type { NormalizedCallFilter } from './call.filter.js';
 import type { CallWithPeople } from './call.projection.js';
-import { type CallTexts, countCallsByParent, findCallPagesByParent, findCallsByCallIds, findCallTexts, type PageQuery } from './call.repository.js';
+import {
+  type CallAnalysisRecord,
+  type CallTexts,
+  countCallsByParent,
+  findCallAnalyses,
+  findCallPagesByParent,
+  findCallsByCallIds,
+  findCallTexts,
+  type PageQuery,
+} from './call.repository.js';
 
 /** One nested list request: which parent, and the validated query shared by its siblings. */
 export interface ParentPageKey {
@@ -75,6 +84,7 @@ export function createCallLoaders(db: Database) {
   return {
     callsByCallId: new DataLoader<string, CallWithPeople | null>(async (ids) => byKeys(ids, await findCallsByCallIds(db, ids), (r) => r.call.callId)),
     callTextsByCallId: new DataLoader<string, CallTexts | null>(async (ids) => byKeys(ids, await findCallTexts(db, ids), (r) => r.callId)),
+    callAnalysesByCallId: new DataLoader<string, CallAnalysisRecord | null>(async (ids) => byKeys(ids, await findCallAnalyses(db, ids), (r) => r.callId)),
     callStatsByAgent: statsLoader(db, 'agent'),
     callStatsByCustomer: statsLoader(db, 'customer'),
     callPagesByAgent: pagesLoader(db, 'agent'),

@@ -9,7 +9,12 @@ import type { AgentRecord, CustomerRecord } from '../parties/party.repository.js
  * `cu` are calls, agents and customers.
  */
 
-/** A call without its heavy text (transcript, utterances) and without its vectors. */
+/**
+ * A call without its heavy text (transcript, utterances) and without its
+ * vectors. Lists leave out the insights and nudges too (jsonb, parsed for
+ * every row, while most list queries do not select them): `Call.insights` and
+ * `Call.coachingNudges` load them in one batch when they are absent.
+ */
 export interface CallRecord {
   id: string;
   callId: string;
@@ -20,8 +25,8 @@ export interface CallRecord {
   durationSeconds: number;
   agentTalkRatio: number;
   customerSentimentScore: number;
-  insights: StoredInsights;
-  coachingNudges: StoredNudge[];
+  insights?: StoredInsights;
+  coachingNudges?: StoredNudge[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -37,14 +42,17 @@ export interface CallWithPeople {
 export const CALL_WITH_PEOPLE_COLUMNS = sql`
   c.id::text as id, c.call_id, c.agent_id, c.customer_id, c.language,
   ${isoTimestamp('c.start_time')} as start_time, c.duration_seconds,
-  c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges,
+  c.agent_talk_ratio, c.customer_sentiment_score,
   ${isoTimestamp('c.created_at')} as created_at, ${isoTimestamp('c.updated_at')} as updated_at,
   a.id::text as a_id, a.name as a_name, a.email as a_email,
   cu.id::text as cu_id, cu.name as cu_name, cu.email as cu_email`;
 
-/** What an inner (page-cutting) query carries out: no transcript, utterances or vectors. */
+/** The insights and nudges, for statements that return one call's details (`call(callId)`). */
+export const CALL_ANALYSIS_COLUMNS = sql.raw('c.insights, c.coaching_nudges');
+
+/** What an inner (page-cutting) query carries out: no transcript, utterances, vectors or analysis. */
 export const CALL_INNER_COLUMNS = sql.raw(
-  'c.id, c.call_id, c.agent_id, c.customer_id, c.language, c.start_time, c.duration_seconds, c.agent_talk_ratio, c.customer_sentiment_score, c.insights, c.coaching_nudges, c.created_at, c.updated_at',
+  'c.id, c.call_id, c.agent_id, c.customer_id, c.language, c.start_time, c.duration_seconds, c.agent_talk_ratio, c.customer_sentiment_score, c.created_at, c.updated_at',
 );
 
 export const PEOPLE_JOIN = sql`join agents a on a.agent_id = c.agent_id join customers cu on cu.customer_id = c.customer_id`;
@@ -59,8 +67,8 @@ export interface CallWithPeopleRow {
   duration_seconds: number;
   agent_talk_ratio: number;
   customer_sentiment_score: number;
-  insights: StoredInsights;
-  coaching_nudges: StoredNudge[];
+  insights?: StoredInsights;
+  coaching_nudges?: StoredNudge[];
   created_at: string;
   updated_at: string;
   a_id: string;

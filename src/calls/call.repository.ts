@@ -1,11 +1,17 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/client.js';
-import type { StoredUtterance } from '../db/schema/index.js';
+import type { StoredInsights, StoredNudge, StoredUtterance } from '../db/schema/index.js';
 import { textArray } from '../db/sql.js';
 import { PARTIES, type PartyKind } from '../parties/party.kind.js';
 import type { NormalizedCallFilter } from './call.filter.js';
 import { CALL_ORDERS, type CallOrder, type CallSortKey } from './call.order.js';
-import { CALL_INNER_COLUMNS, CALL_WITH_PEOPLE_COLUMNS, type CallWithPeople, type CallWithPeopleRow, PEOPLE_JOIN, toCallWithPeople } from './call.projection.js';
+import { CALL_ANALYSIS_COLUMNS, CALL_INNER_COLUMNS, CALL_WITH_PEOPLE_COLUMNS, type CallWithPeople, type CallWithPeopleRow, PEOPLE_JOIN, toCallWithPeople } from './call.projection.js';
+
+export interface CallAnalysisRecord {
+  callId: string;
+  insights: StoredInsights;
+  coachingNudges: StoredNudge[];
+}
 
 export interface CallTexts {
   callId: string;
@@ -95,7 +101,7 @@ export async function findCallsByCallIds(db: Database, callIds: readonly string[
   if (callIds.length === 0) return [];
   const rows = await queryRows<CallWithPeopleRow>(
     db,
-    sql`select ${CALL_WITH_PEOPLE_COLUMNS} from calls c ${PEOPLE_JOIN} where c.call_id = any(${textArray(callIds)})`,
+    sql`select ${CALL_WITH_PEOPLE_COLUMNS}, ${CALL_ANALYSIS_COLUMNS} from calls c ${PEOPLE_JOIN} where c.call_id = any(${textArray(callIds)})`,
   );
   return rows.map(toCallWithPeople);
 }
@@ -159,6 +165,16 @@ export async function countCallsByParent(
   );
   for (const row of rows) counts.set(row.parent_id, row.n);
   return counts;
+}
+
+/** The insights and nudges of calls that a list returned without them. */
+export async function findCallAnalyses(db: Database, callIds: readonly string[]): Promise<CallAnalysisRecord[]> {
+  if (callIds.length === 0) return [];
+  const rows = await queryRows<{ call_id: string; insights: StoredInsights; coaching_nudges: StoredNudge[] }>(
+    db,
+    sql`select c.call_id, ${CALL_ANALYSIS_COLUMNS} from calls c where c.call_id = any(${textArray(callIds)})`,
+  );
+  return rows.map((r) => ({ callId: r.call_id, insights: r.insights, coachingNudges: r.coaching_nudges }));
 }
 
 export async function findCallTexts(db: Database, callIds: readonly string[]): Promise<CallTexts[]> {

@@ -5,7 +5,7 @@ import { Agent, Customer } from '../parties/party.type.js';
 import { CallsArgs } from './call.input.js';
 import type { CallRecord } from './call.projection.js';
 import { getCall, listCalls } from './call.service.js';
-import { Call, CallConnection, Utterance } from './call.type.js';
+import { Call, CallConnection, CallInsights, CoachingNudge, Utterance } from './call.type.js';
 
 @Resolver(() => Call)
 export class CallResolver {
@@ -27,6 +27,16 @@ export class CallResolver {
   @FieldResolver(() => Customer)
   async customer(@Root() call: CallRecord, @Ctx() ctx: Context) {
     return required(await ctx.loaders.customersByCustomerId.load(call.customerId), `customer ${call.customerId} of call ${call.callId}`);
+  }
+
+  @FieldResolver(() => CallInsights)
+  async insights(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return call.insights ?? required(await ctx.loaders.callAnalysesByCallId.load(call.callId), `insights of call ${call.callId}`).insights;
+  }
+
+  @FieldResolver(() => [CoachingNudge])
+  async coachingNudges(@Root() call: CallRecord, @Ctx() ctx: Context) {
+    return call.coachingNudges ?? required(await ctx.loaders.callAnalysesByCallId.load(call.callId), `nudges of call ${call.callId}`).coachingNudges;
   }
 
   @FieldResolver(() => String)

@@ -5,7 +5,6 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import * as schema from './schema/index.js';
-import { recordStatement } from './sql-stats.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -17,8 +16,6 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-
-const drizzleLogger = { logQuery: () => recordStatement() };
 
 /** Opens the database the config names: a PostgreSQL pool, or PGlite under DATA_DIR. Nothing connects before this call. */
 export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
@@ -38,7 +35,14 @@ async function openPostgres(config: Config, url: string): Promise<DatabaseHandle
       statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS,
     },
   });
-  const db = drizzle({ client, schema, logger: drizzleLogger }) as unknown as Database;
+  // drizzle sends `db.execute` statements unnamed, so PostgreSQL parses and plans each one
+  // every time; the read path repeats a few dozen texts, so let postgres.js prepare them once
+  // per connection. (Statements inside transactions, i.e. ingestion's variable-width INSERTs,
+  // go through the transaction's own client and stay unnamed.)
+  const preparing = Object.create(client) as typeof client;
+  preparing.unsafe = ((query: string, params?: unknown[], options?: object) =>
+    client.unsafe(query, params as never, { ...options, prepare: true })) as typeof client.unsafe;
+  const db = drizzle({ client: preparing, schema }) as unknown as Database;
   return {
     db,
     mode: 'postgres',
@@ -59,7 +63,7 @@ async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHan
   logger.info({ dataDir }, 'opening embedded database (PGlite)');
   try {
     const client = await PGlite.create(dataDir, { extensions: { vector } });
-    const db = drizzle({ client, schema, logger: drizzleLogger }) as unknown as Database;
+    const db = drizzle({ client, schema }) as unknown as Database;
     return {
       db,
       mode: 'embedded',

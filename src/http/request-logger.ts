@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { SqlStats } from '../db/sql-stats.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -11,7 +10,6 @@ declare module 'express-serve-static-core' {
     logger: Logger;
     operationName?: string;
     sqlStatements?: number;
-    sqlStats?: SqlStats;
   }
 }
 

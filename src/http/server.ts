@@ -1,14 +1,13 @@
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import compression from 'compression';
 import express, { type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { type AppServices, type Context, createContext } from '../context.js';
-import { type SqlStats, withSqlStats } from '../db/sql-stats.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphiqlRouter } from './graphiql.js';
 import { health, readiness } from './health.js';
@@ -69,10 +68,14 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
     // main.ts owns shutdown (drain, then close the pools); Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter(logger),
+    // Compact JSON: Apollo's default indents every response, which costs CPU and bytes.
+    stringifyResult: (value) => JSON.stringify(value),
     // API keys travel in headers, which also marks a request as non-simple for CSRF purposes.
     csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'x-api-key', 'authorization'] },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Nothing reads cache hints yet, and the plugin wraps every resolver to compute them.
+      ApolloServerPluginCacheControlDisabled(),
       config.GRAPHQL_PLAYGROUND
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -90,19 +93,13 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   app.use(
     '/graphql',
     express.json({ limit: config.GRAPHQL_BODY_LIMIT }),
-    // After the body parser: its stream callbacks would lose the async context.
-    (_req, res, next) => {
-      const stats: SqlStats = { statements: 0 };
-      res.locals.sqlStats = stats;
-      withSqlStats(stats, next);
-    },
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const ctx = createContext(deps, {
           requestId: res.locals.requestId,
           logger: res.locals.logger,
           viewer: { role: 'anonymous', clientId: 'anonymous' },
-          sqlStats: res.locals.sqlStats ?? { statements: 0 },
+          sqlStats: { statements: 0 },
         });
         responses.set(ctx, res);
         return ctx;
