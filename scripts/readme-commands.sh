@@ -60,6 +60,7 @@ plan slow  'npm run bench -- --calls 200000' "s#--calls 200000#--calls 200 --sec
 plan skip  'npm start' 'the prose names the Quick start command run above'
 plan skip  'npm run bench' 'the prose names the benchmark run above'
 plan skip  'npm run bench:ingest' 'the prose names the benchmark run above'
+plan skip  'node dist/bench/cpu-profile.js FILE' 'needs a profile written by npm run bench --profile'
 plan skip  'npm test' ".ci/run's tests step runs it"
 plan skip  'TEST_MODES=embedded npm test' ".ci/run's tests step runs both modes"
 plan skip  'bash scripts/readme-commands.sh' 'this script'
