@@ -76,6 +76,11 @@ const schema = z.object({
   VIEW_REFRESH_RETRY_MIN_MS: z.coerce.number().int().min(1).default(1_000),
   /** Longest delay between two retries of a failed view refresh, in ms; default 60000. */
   VIEW_REFRESH_RETRY_MAX_MS: z.coerce.number().int().min(1).default(60_000),
+  /**
+   * statement_timeout of each view refresh, in ms (DATABASE_STATEMENT_TIMEOUT_MS is for API reads; a refresh
+   * over a long history takes longer). Default 600000.
+   */
+  VIEW_REFRESH_TIMEOUT_MS: z.coerce.number().int().min(100).default(600_000),
   /** Longest searchCalls query, in characters (code points); default 500. */
   SEARCH_QUERY_MAX_CHARS: z.coerce.number().int().min(1).max(10_000).default(500),
   /**

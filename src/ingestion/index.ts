@@ -70,6 +70,7 @@ export function createIngestion(deps: {
     debounceMs: purpose === 'bulk' ? null : config.VIEW_REFRESH_DEBOUNCE_MS,
     retryMinMs: config.VIEW_REFRESH_RETRY_MIN_MS,
     retryMaxMs: config.VIEW_REFRESH_RETRY_MAX_MS,
+    timeoutMs: config.VIEW_REFRESH_TIMEOUT_MS,
   });
   const writer = new IngestionWriter({
     db,

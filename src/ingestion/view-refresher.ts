@@ -11,6 +11,8 @@ export interface ViewRefresherOptions {
   retryMinMs: number;
   /** Longest delay between two retries. */
   retryMaxMs: number;
+  /** statement_timeout of each REFRESH (the API's own timeout is for reads). */
+  timeoutMs: number;
 }
 
 /** What /ready reports about the views. */
@@ -133,7 +135,7 @@ export class ViewRefresher {
     if (this.#running) return this.#running;
     this.#dirty = false;
     const started = performance.now();
-    this.#running = refreshAnalyticsViews(this.#db)
+    this.#running = refreshAnalyticsViews(this.#db, this.#options.timeoutMs)
       .then(
         () => {
           this.refreshes++;
