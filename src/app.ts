@@ -37,8 +37,11 @@ export async function startParley(config: Config, logger: Logger = createLogger(
       ingestion: ingestion.service,
       schema: await buildParleySchema(),
       pingDatabase: database.ping,
+      viewsState: () => ingestion.viewsState(),
     });
     const port = await server.listen(config.PORT, config.HOST);
+    // In the background, so a long refresh never delays serving; /ready reports `views: refreshing` meanwhile.
+    const catchingUp = ingestion.catchUpViews();
     const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
     const openCache = cache;
     return {
@@ -49,6 +52,7 @@ export async function startParley(config: Config, logger: Logger = createLogger(
       logger,
       stop: async () => {
         await server.stop();
+        await catchingUp;
         // Flushes the pending analytics refresh and events while the database and cache are still open.
         await ingestion.close();
         await Promise.allSettled([database.close(), openCache.close()]);

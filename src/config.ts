@@ -72,6 +72,15 @@ const schema = z.object({
   INGEST_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(120_000),
   /** Quiet period after a write before the analytics views are refreshed, in ms; default 1000. */
   VIEW_REFRESH_DEBOUNCE_MS: z.coerce.number().int().min(0).default(1_000),
+  /** Delay before the first retry of a failed view refresh, in ms; it doubles on each failure in a row. Default 1000. */
+  VIEW_REFRESH_RETRY_MIN_MS: z.coerce.number().int().min(1).default(1_000),
+  /** Longest delay between two retries of a failed view refresh, in ms; default 60000. */
+  VIEW_REFRESH_RETRY_MAX_MS: z.coerce.number().int().min(1).default(60_000),
+  /**
+   * statement_timeout of each view refresh, in ms (DATABASE_STATEMENT_TIMEOUT_MS is for API reads; a refresh
+   * over a long history takes longer). Default 600000.
+   */
+  VIEW_REFRESH_TIMEOUT_MS: z.coerce.number().int().min(100).default(600_000),
   /** Longest searchCalls query, in characters (code points); default 500. */
   SEARCH_QUERY_MAX_CHARS: z.coerce.number().int().min(1).max(10_000).default(500),
   /**

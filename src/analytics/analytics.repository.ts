@@ -168,12 +168,42 @@ export async function findHistogramCounts(db: Database, query: AnalyticsQuery, e
 }
 
 /**
- * Recomputes the analytics views. CONCURRENTLY keeps them readable during the
- * refresh (it needs their unique indexes); it cannot run inside a transaction.
- * Until it runs, the views path of Query.analytics misses newer calls.
+ * Recomputes the analytics views and clears what they now include from
+ * `analytics_pending_writes`. CONCURRENTLY keeps them readable during the
+ * refresh (it needs their unique indexes). Until it runs, the views path of
+ * Query.analytics misses newer calls.
+ *
+ * The snapshot is taken before the first REFRESH, so every write it sees has
+ * committed before the refreshes read `calls`: exactly those rows are
+ * deleted. A write still in flight then (or committed during the refresh)
+ * keeps its row, and the views stay marked behind until the next refresh.
+ *
+ * Each REFRESH runs in a transaction of its own only to carry `timeoutMs`:
+ * over a large history it can take longer than the API's statement timeout,
+ * which would otherwise cancel it on every attempt.
  */
-export async function refreshAnalyticsViews(db: Database): Promise<void> {
+export async function refreshAnalyticsViews(db: Database, timeoutMs?: number): Promise<void> {
+  const [{ snapshot }] = await queryRows<{ snapshot: string }>(db, sql`select pg_current_snapshot()::text as snapshot`);
   for (const view of MATERIALIZED_VIEWS) {
-    await db.execute(sql.raw(`refresh materialized view concurrently ${view}`));
+    await db.transaction(async (tx) => {
+      if (timeoutMs !== undefined) await tx.execute(sql`select set_config('statement_timeout', ${String(timeoutMs)}, true)`);
+      await tx.execute(sql.raw(`refresh materialized view concurrently ${view}`));
+    });
   }
+  await db.execute(sql`delete from analytics_pending_writes where pg_visible_in_snapshot(xid, ${snapshot}::pg_snapshot)`);
+}
+
+/**
+ * Records, inside a write transaction that changed calls, that the views are
+ * behind; it commits or rolls back with the write. One INSERT, no shared row:
+ * concurrent writers never wait on each other here.
+ */
+export async function markAnalyticsViewsBehind(tx: Pick<Database, 'execute'>): Promise<void> {
+  await tx.execute(sql`insert into analytics_pending_writes default values`);
+}
+
+/** Whether a committed write is not in the views yet (whichever process made it, and even if it died since). */
+export async function analyticsViewsBehind(db: Pick<Database, 'execute'>): Promise<boolean> {
+  const [row] = await queryRows<{ behind: boolean }>(db, sql`select exists (select 1 from analytics_pending_writes) as behind`);
+  return row?.behind ?? false;
 }

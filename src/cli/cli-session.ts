@@ -14,8 +14,8 @@ export interface CliSession {
   database: DatabaseHandle;
   cache: CacheStore;
   ingestion: Ingestion;
-  /** Flushes the view refresh and events, then closes everything. */
-  close(): Promise<void>;
+  /** Flushes the view refresh and events, then closes everything; says whether the analytics views ended up current. */
+  close(): Promise<{ viewsCurrent: boolean }>;
 }
 
 export async function openCliSession(config: Config): Promise<CliSession> {
@@ -25,6 +25,8 @@ export async function openCliSession(config: Config): Promise<CliSession> {
     await migrate(database.db);
     const cache = await openCacheStore(config, logger);
     const ingestion = createIngestion({ config, db: database.db, cache, logger, purpose: 'bulk' });
+    // Views left behind by an earlier run are refreshed alongside this one's work, not before it.
+    const catchingUp = ingestion.catchUpViews();
     return {
       config,
       logger,
@@ -32,8 +34,10 @@ export async function openCliSession(config: Config): Promise<CliSession> {
       cache,
       ingestion,
       close: async () => {
-        await ingestion.close();
+        await catchingUp;
+        const closed = await ingestion.close();
         await Promise.allSettled([database.close(), cache.close()]);
+        return closed;
       },
     };
   } catch (err) {
@@ -49,4 +53,43 @@ export function formatSummary(totals: { received: number; inserted: number; upda
     `received ${n(totals.received)}, inserted ${n(totals.inserted)}, updated ${n(totals.updated)}, ` +
     `skipped ${n(totals.skipped)}, failed ${n(totals.failed)} in ${seconds.toFixed(1)} s (${n(rate)} calls/s)`
   );
+}
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+type StopSignal = keyof typeof SIGNAL_NUMBERS;
+
+export interface Interruption {
+  /** Aborted on the first SIGINT or SIGTERM. */
+  signal: AbortSignal;
+  /** The signal received, if any. */
+  received(): StopSignal | null;
+  /** The conventional exit status after that signal: 128 + its number (130 for SIGINT). */
+  exitCode(): number;
+}
+
+/**
+ * For the bulk commands: the first SIGINT or SIGTERM asks the run to stop
+ * after the batch being written (which commits), so the command can refresh
+ * the analytics views and report before exiting. A second one exits at once;
+ * the views are then refreshed at the next start (they are marked behind in
+ * the database with every write).
+ */
+export function interruptOn(label: string): Interruption {
+  const controller = new AbortController();
+  let received: StopSignal | null = null;
+  const handler = (signal: StopSignal) => {
+    if (received) {
+      process.stderr.write(`\n${label}: ${signal} again: exiting now; the analytics views are refreshed at the next start\n`);
+      process.exit(128 + SIGNAL_NUMBERS[signal]);
+    }
+    received = signal;
+    process.stderr.write(`\n${label}: ${signal} received: finishing the batch being written, then refreshing the analytics views (${signal} again exits at once)\n`);
+    controller.abort();
+  };
+  for (const signal of Object.keys(SIGNAL_NUMBERS) as StopSignal[]) process.on(signal, handler);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    exitCode: () => (received ? 128 + SIGNAL_NUMBERS[received] : 0),
+  };
 }

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
-import { runBatches } from '../ingestion/batch-runner.js';
-import { formatSummary, openCliSession } from './cli-session.js';
+import { runBatches, type RunTotals } from '../ingestion/batch-runner.js';
+import { formatSummary, interruptOn, openCliSession } from './cli-session.js';
 import { intFlag } from './flags.js';
 import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
 import { openInput, readNdjson } from './ndjson.js';
@@ -64,13 +64,17 @@ const args = parse();
 const config = loadConfigOrExit();
 const size = args.input === '-' ? 0 : statSync(args.input).size;
 const session = await openCliSession(config);
+const interruption = interruptOn('ingest');
 const progress = createProgress('ingest', size);
 let rejects: WriteStream | null = null;
 const started = performance.now();
+let totals: RunTotals | null = null;
+let failure: unknown = null;
 try {
-  const totals = await runBatches(session.ingestion.service, readNdjson(openInput(args.input)), {
+  totals = await runBatches(session.ingestion.service, readNdjson(openInput(args.input)), {
     mode: args.mode,
     batchSize: args.batchSize,
+    signal: interruption.signal,
     onProgress: (t) => progress.update(size > 0 ? t.bytes : t.received, t.received),
     onReject: async (error) => {
       rejects ??= createWriteStream(args.rejects);
@@ -78,14 +82,27 @@ try {
       if (!rejects.write(line)) await new Promise<void>((resolve) => rejects!.once('drain', () => resolve()));
     },
   });
-  progress.stop();
-  process.stdout.write(`ingest: ${formatSummary(totals, (performance.now() - started) / 1000)}\n`);
-  if (totals.failed > 0) process.stdout.write(`ingest: ${totals.failed} failed lines written to ${args.rejects}\n`);
 } catch (err) {
-  progress.stop();
-  process.stderr.write(`ingest: stopped: ${describeError(err)}\nEvery batch before the failing one is committed; re-run (under skip) to resume.\n`);
+  failure = err;
+}
+progress.stop();
+await new Promise<void>((resolve) => (rejects ? rejects.end(resolve) : resolve()));
+// Refreshes the analytics views (with retries) before anything is reported.
+const { viewsCurrent } = await session.close();
+const views = viewsCurrent ? 'The analytics views are refreshed.' : 'The analytics views could not be refreshed; the next start (server or command) refreshes them.';
+if (failure) {
+  process.stderr.write(`ingest: stopped: ${describeError(failure)}\nEvery batch before the failing one is committed; re-run (under skip) to resume. ${views}\n`);
   process.exitCode = 1;
-} finally {
-  await new Promise<void>((resolve) => (rejects ? rejects.end(resolve) : resolve()));
-  await session.close();
+} else if (interruption.received()) {
+  process.stderr.write(
+    `ingest: interrupted by ${interruption.received()}: ${formatSummary(totals!, (performance.now() - started) / 1000)}\n` +
+      `Every batch counted here is committed and nothing after it; re-run (under skip) to resume. ${views}\n`,
+  );
+  if (totals!.failed > 0) process.stderr.write(`ingest: ${totals!.failed} failed lines written to ${args.rejects}\n`);
+  // stdin may still be open: exit rather than wait for it.
+  process.exit(interruption.exitCode());
+} else {
+  process.stdout.write(`ingest: ${formatSummary(totals!, (performance.now() - started) / 1000)}\n`);
+  if (totals!.failed > 0) process.stdout.write(`ingest: ${totals!.failed} failed lines written to ${args.rejects}\n`);
+  if (!viewsCurrent) process.stderr.write(`ingest: ${views}\n`);
 }

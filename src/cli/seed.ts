@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { loadConfigOrExit } from '../config.js';
-import { runBatches, type SourceItem } from '../ingestion/batch-runner.js';
+import { runBatches, type RunTotals, type SourceItem } from '../ingestion/batch-runner.js';
 import { MAX_ITEMS_PER_REQUEST } from '../ingestion/ingestion.validation.js';
-import { formatSummary, openCliSession } from './cli-session.js';
+import { formatSummary, interruptOn, openCliSession } from './cli-session.js';
 import { intFlag } from './flags.js';
 import { createProgress } from './progress.js';
 import { generateCalls } from '../synthetic/generator.js';
@@ -53,6 +53,7 @@ const batchSize = integer('batch-size', values['batch-size'], 1, MAX_ITEMS_PER_R
 
 const config = loadConfigOrExit();
 const session = await openCliSession(config);
+const interruption = interruptOn('seed');
 const progress = createProgress('seed', calls);
 const started = performance.now();
 
@@ -61,18 +62,32 @@ function* items(): Generator<SourceItem> {
   for (const call of generateCalls({ calls, seed, agents })) yield { index: index++, value: call };
 }
 
+let totals: RunTotals | null = null;
+let failure: unknown = null;
 try {
-  const totals = await runBatches(session.ingestion.service, items(), {
+  totals = await runBatches(session.ingestion.service, items(), {
     mode: 'skip',
     batchSize,
+    signal: interruption.signal,
     onProgress: (t) => progress.update(t.received, t.received),
   });
-  progress.stop();
-  process.stdout.write(`seed: ${formatSummary(totals, (performance.now() - started) / 1000)}\n`);
 } catch (err) {
-  progress.stop();
-  process.stderr.write(`seed: stopped: ${describeError(err)}\n`);
+  failure = err;
+}
+progress.stop();
+// Refreshes the analytics views (with retries) before anything is reported.
+const { viewsCurrent } = await session.close();
+const views = viewsCurrent ? 'The analytics views are refreshed.' : 'The analytics views could not be refreshed; the next start (server or command) refreshes them.';
+if (failure) {
+  process.stderr.write(`seed: stopped: ${describeError(failure)}\n${views}\n`);
   process.exitCode = 1;
-} finally {
-  await session.close();
+} else if (interruption.received()) {
+  process.stderr.write(
+    `seed: interrupted by ${interruption.received()}: ${formatSummary(totals!, (performance.now() - started) / 1000)}\n` +
+      `Every batch counted here is committed; run the same command again to finish (known calls are skipped). ${views}\n`,
+  );
+  process.exit(interruption.exitCode());
+} else {
+  process.stdout.write(`seed: ${formatSummary(totals!, (performance.now() - started) / 1000)}\n`);
+  if (!viewsCurrent) process.stderr.write(`seed: ${views}\n`);
 }

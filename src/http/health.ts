@@ -27,16 +27,22 @@ export function health(_req: Request, res: Response): void {
 /**
  * GET /ready: 200 when the database and the cache both answer, else 503 with
  * the one that is down. Probed on every call, so it recovers with no restart.
+ * `views` says whether the analytics views include every committed call
+ * (`current`, `behind`, `refreshing`; `unknown` when the database is down).
+ * It does not decide the status: the views live in the shared database, so
+ * every instance would turn unready at once over answers that are only late.
  */
-export function readiness(services: AppServices & { ping: { database: () => Promise<void> } }) {
+export function readiness(services: AppServices & { ping: { database: () => Promise<void> } }, viewsState: () => Promise<string>) {
   return async (_req: Request, res: Response): Promise<void> => {
     const [database, cache] = await Promise.all([probe(services.ping.database), probe(() => services.cache.ping())]);
     const ready = database === 'up' && cache === 'up';
+    const views = database === 'up' ? await viewsState().catch(() => 'unknown') : 'unknown';
     res.status(ready ? 200 : 503).json({
       status: ready ? 'ready' : 'unavailable',
       database,
       cache,
       cacheKind: services.cache.kind,
+      views,
     });
   };
 }

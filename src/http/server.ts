@@ -17,6 +17,8 @@ import { requestLogger } from './request-logger.js';
 export interface ServerDeps extends AppServices {
   schema: GraphQLSchema;
   pingDatabase: () => Promise<void>;
+  /** For /ready: whether the analytics views include every committed call. */
+  viewsState: () => Promise<string>;
 }
 
 export interface ParleyServer {
@@ -88,7 +90,7 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   // Responses over ~1 KB are compressed when the client accepts gzip or brotli.
   app.use(compression({ threshold: 1024 }));
   app.get('/health', health);
-  app.get('/ready', readiness({ ...deps, ping: { database: deps.pingDatabase } }));
+  app.get('/ready', readiness({ ...deps, ping: { database: deps.pingDatabase } }, deps.viewsState));
   if (config.GRAPHQL_PLAYGROUND) app.use('/graphiql', graphiqlRouter('/graphql'));
   app.use(
     '/graphql',

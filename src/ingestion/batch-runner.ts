@@ -22,6 +22,11 @@ export interface RunOptions {
   onProgress?: (totals: RunTotals) => void;
   /** Every failed item, with its index (the line number for a file). */
   onReject?: (error: ItemError) => void | Promise<void>;
+  /**
+   * Stops the run cleanly: no more items are read, a batch being prepared is
+   * dropped, the batch being written commits; then the totals so far are returned.
+   */
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,6 +35,7 @@ export interface RunOptions {
  * being written, so the worker threads and the database work at the same
  * time. A failed write stops the run with its error: every earlier batch is
  * committed, that one and the later ones are not (re-running under SKIP resumes).
+ * An aborted run ends the same way, without an error: check `signal.aborted`.
  */
 export async function runBatches(service: IngestionService, source: AsyncIterable<SourceItem> | Iterable<SourceItem>, options: RunOptions): Promise<RunTotals> {
   const totals: RunTotals = { received: 0, inserted: 0, updated: 0, skipped: 0, failed: 0, bytes: 0 };
@@ -52,7 +58,7 @@ export async function runBatches(service: IngestionService, source: AsyncIterabl
     }
     const prepared = await service.prepareCalls(values, options.mode, (position) => indexes[position]);
     await writing;
-    if (failure) return;
+    if (failure || options.signal?.aborted) return;
     // Attached at once, so a failure is never an unhandled rejection while the next batch is prepared.
     writing = service.writePrepared(prepared).then(
       async (outcome) => {
@@ -75,16 +81,50 @@ export async function runBatches(service: IngestionService, source: AsyncIterabl
   };
 
   let batch: SourceItem[] = [];
-  for await (const item of source) {
+  const items = interruptible(source, options.signal);
+  for await (const item of items) {
     batch.push(item);
     if (batch.length >= options.batchSize) {
       await flush(batch);
       batch = [];
-      if (failure) break;
+      if (failure || options.signal?.aborted) break;
     }
   }
-  if (!failure && batch.length > 0) await flush(batch);
+  if (!failure && !options.signal?.aborted && batch.length > 0) await flush(batch);
   await writing;
   if (failure) throw failure;
   return totals;
+}
+
+/**
+ * The source's items until the signal aborts, even while the source waits
+ * (stdin from a producer that pauses): the pending read is abandoned, not
+ * awaited, and the source is closed behind it.
+ */
+async function* interruptible(source: AsyncIterable<SourceItem> | Iterable<SourceItem>, signal: AbortSignal | undefined): AsyncGenerator<SourceItem> {
+  const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : (source as Iterable<SourceItem>)[Symbol.iterator]();
+  const aborted = new Promise<'aborted'>((resolve) => {
+    if (signal?.aborted) resolve('aborted');
+    else signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+  let finished = false;
+  try {
+    for (;;) {
+      const pending = Promise.resolve(iterator.next());
+      const next = await Promise.race([pending, aborted]);
+      if (next === 'aborted') {
+        // A read that fails after we stopped listening must not become an unhandled rejection.
+        pending.catch(() => {});
+        return;
+      }
+      if (next.done) {
+        finished = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Not awaited: an async generator's return() waits for its pending read.
+    if (!finished) void Promise.resolve(iterator.return?.()).catch(() => {});
+  }
 }

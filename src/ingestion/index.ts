@@ -8,7 +8,7 @@ import { countCallsToReembed } from './ingestion.repository.js';
 import { IngestionService } from './ingestion.service.js';
 import { reembedCalls } from './reembed.js';
 import { IngestionWriter } from './ingestion.writer.js';
-import { ViewRefresher } from './view-refresher.js';
+import { ViewRefresher, type ViewsState } from './view-refresher.js';
 import { HeapRelease } from './heap-release.js';
 import { loggableError } from '../db/errors.js';
 
@@ -21,9 +21,28 @@ export interface Ingestion {
   countStaleEmbeddings(): Promise<number>;
   /** Re-embeds those calls in batches; returns how many. */
   reembed(batchSize: number, onProgress?: (done: number) => void): Promise<number>;
-  /** Flushes the pending view refresh and pending events, then stops the workers. */
-  close(): Promise<void>;
+  /**
+   * At start-up: refreshes the analytics views if the database says they are
+   * behind. Resolves after the first attempt; a failure is retried with backoff.
+   */
+  catchUpViews(): Promise<void>;
+  /** For /ready: whether the analytics views include every committed call. */
+  viewsState(): Promise<ViewsState>;
+  /**
+   * Flushes the pending view refresh and pending events, then stops the
+   * workers. Resolves whether the views ended up current (false: the next
+   * start refreshes them).
+   */
+  close(): Promise<{ viewsCurrent: boolean }>;
 }
+
+/**
+ * Refresh attempts when a command closes (the first, then retries after the
+ * backoff's first delays): a command should not hang on a database that
+ * refuses, and what is left is refreshed at the next start. The server tries
+ * once: its shutdown has a deadline.
+ */
+const CLOSE_ATTEMPTS = { server: 1, bulk: 3 } as const;
 
 /**
  * Builds the pipeline once per process. Throws at start-up when the embedding
@@ -47,7 +66,13 @@ export function createIngestion(deps: {
   const logger = deps.logger.child({ component: 'ingestion' });
   const provider = embeddingProviderFromConfig(config);
   const enricher = createEnricher(provider, workerCount(config, deps.purpose));
-  const refresher = new ViewRefresher(db, logger, deps.purpose === 'bulk' ? null : config.VIEW_REFRESH_DEBOUNCE_MS);
+  const purpose = deps.purpose ?? 'server';
+  const refresher = new ViewRefresher(db, logger, {
+    debounceMs: purpose === 'bulk' ? null : config.VIEW_REFRESH_DEBOUNCE_MS,
+    retryMinMs: config.VIEW_REFRESH_RETRY_MIN_MS,
+    retryMaxMs: config.VIEW_REFRESH_RETRY_MAX_MS,
+    timeoutMs: config.VIEW_REFRESH_TIMEOUT_MS,
+  });
   const writer = new IngestionWriter({
     db,
     cache,
@@ -65,11 +90,14 @@ export function createIngestion(deps: {
     service: new IngestionService({ db, enricher, writer, refresher, logger, heapRelease }),
     countStaleEmbeddings: () => countCallsToReembed(db, enricher.modelId),
     reembed: (batchSize, onProgress) => reembedCalls({ db, enricher, writer }, batchSize, onProgress),
+    catchUpViews: () => refresher.catchUp(),
+    viewsState: () => refresher.state(),
     close: async () => {
       heapRelease?.close();
-      await refresher.close();
+      const viewsCurrent = await refresher.close(CLOSE_ATTEMPTS[purpose]);
       await writer.drain();
       await enricher.close();
+      return { viewsCurrent };
     },
   };
 }
@@ -93,7 +121,7 @@ export async function startIngestion(deps: {
       // Shutdown stops the seed after its current batch, whose transaction needs the database open.
       stopping = true;
       await seeding;
-      await ingestion.close();
+      return ingestion.close();
     },
   };
 }

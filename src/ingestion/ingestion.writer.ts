@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { markAnalyticsViewsBehind } from '../analytics/analytics.repository.js';
 import type { CacheStore } from '../cache/store.js';
 import type { Database } from '../db/client.js';
 import { describeError, isDataRefused, loggableError, translateDatabaseError } from '../db/errors.js';
@@ -91,6 +92,8 @@ export class IngestionWriter {
           if (mode === 'update') for (const [callId, parties] of await lockCallParties(tx, chunk.map((r) => r.call.callId))) previous.set(callId, parties);
           for (const w of await this.#insertIsolating(tx, chunk, mode, result.refused)) (w.inserted ? result.inserted : result.updated).push(w.callId);
         }
+        // Durable, with the write: a process that dies before its refresh still leaves the views marked behind.
+        if (result.inserted.length + result.updated.length > 0) await markAnalyticsViewsBehind(tx);
         const done = new Set([...result.inserted, ...result.updated, ...result.refused.map((r) => r.callId)]);
         for (const row of writable) if (!done.has(row.call.callId)) result.skipped.push(row.call.callId);
       });

@@ -324,7 +324,7 @@ describe.each(testModes)('ingestion hardening on the %s database', (mode) => {
     const writer = new IngestionWriter({
       db: t.db,
       cache: t.parley.cache,
-      refresher: new ViewRefresher(t.db, logger, null),
+      refresher: new ViewRefresher(t.db, logger, { debounceMs: null, retryMinMs: 1_000, retryMaxMs: 60_000, timeoutMs: 600_000 }),
       logger,
       modelId: real.modelId,
       statement: { rows: 100, bytes: 1_000_000 },

@@ -114,3 +114,18 @@ export const calls = pgTable(
 
 export type CallRow = typeof calls.$inferSelect;
 export type NewCallRow = typeof calls.$inferInsert;
+
+const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
+
+/**
+ * Whether the analytics views are behind `calls`, durably: every write
+ * transaction that changes calls adds one row (its own transaction id), and a
+ * refresh deletes the rows its snapshot had already seen. Rows left over mean
+ * a refresh is owed, whatever happened to the process that wrote them.
+ * An INSERT per transaction rather than a counter in one row, so concurrent
+ * ingestion transactions never wait on each other's row lock.
+ */
+export const analyticsPendingWrites = pgTable('analytics_pending_writes', {
+  xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+});
