@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema/index.js';
 import { recordStatement } from './sql-stats.js';
 
@@ -74,33 +75,6 @@ async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHan
   } catch (err) {
     releaseLock();
     throw err;
-  }
-}
-
-/**
- * PGlite is one process's database: a second process writing the same folder
- * corrupts it. A pid file turns that into a clear start-up error.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = path.join(dataDir, 'parley.pid');
-  try {
-    const pid = Number(readFileSync(lockFile, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; stop it or set DATA_DIR`);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
