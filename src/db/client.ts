@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { EmbeddedClient } from './embedded-client.js';
 import * as schema from './schema/index.js';
 import { recordStatement } from './sql-stats.js';
 
@@ -12,7 +14,7 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
   readonly db: Database;
-  /** `postgres`: a server through postgres.js; `embedded`: PGlite in this process. */
+  /** `postgres`: a server through postgres.js; `embedded`: PGlite on a worker thread of this process. */
   readonly mode: 'postgres' | 'embedded';
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
@@ -51,16 +53,16 @@ async function openPostgres(config: Config, url: string): Promise<DatabaseHandle
 }
 
 async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   logger.info({ dataDir }, 'opening embedded database (PGlite)');
   try {
-    const client = await PGlite.create(dataDir, { extensions: { vector } });
-    const db = drizzle({ client, schema, logger: drizzleLogger }) as unknown as Database;
+    // PGlite on a worker thread, so that DATABASE_STATEMENT_TIMEOUT_MS can stop a slow statement (see embedded-client.ts).
+    const client = await EmbeddedClient.open({ dataDir, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, logger });
+    // drizzle-orm/pglite calls only query() and transaction(tx => tx.query()) of its client.
+    const db = drizzle({ client: client as unknown as PGlite, schema, logger: drizzleLogger }) as unknown as Database;
     return {
       db,
       mode: 'embedded',
@@ -68,8 +70,11 @@ async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHan
         await client.query('select 1');
       },
       close: async () => {
-        await client.close();
-        releaseLock();
+        try {
+          await client.close();
+        } finally {
+          releaseLock();
+        }
       },
     };
   } catch (err) {
