@@ -20,7 +20,11 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   /** Maximum connections in the PostgreSQL pool; default 10. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
-  /** Statement timeout for API queries, in milliseconds; default 15000. */
+  /**
+   * Statement timeout for API queries, in milliseconds, in both modes (embedded: a watchdog ends
+   * PGlite's worker thread and reopens it; see db/embedded-client.ts). Migrations are not bounded
+   * by it, ingestion writes use INGEST_STATEMENT_TIMEOUT_MS. Default 15000.
+   */
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   /** Redis URL; unset means an in-process cache (single instance only). */
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),

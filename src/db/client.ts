@@ -1,16 +1,19 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { EmbeddedClient } from './embedded-client.js';
 import * as schema from './schema/index.js';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export interface DatabaseHandle {
   readonly db: Database;
-  /** `postgres`: a server through postgres.js; `embedded`: PGlite in this process. */
+  /** `postgres`: a server through postgres.js; `embedded`: PGlite on a worker thread of this process. */
   readonly mode: 'postgres' | 'embedded';
   /** Resolves when the database answers a trivial query; rejects otherwise. */
   ping(): Promise<void>;
@@ -54,16 +57,16 @@ async function openPostgres(config: Config, url: string): Promise<DatabaseHandle
 }
 
 async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
   const dataDir = path.resolve(config.DATA_DIR);
   mkdirSync(dataDir, { recursive: true });
   const releaseLock = lockDataDir(dataDir);
   logger.info({ dataDir }, 'opening embedded database (PGlite)');
   try {
-    const client = await PGlite.create(dataDir, { extensions: { vector } });
-    const db = drizzle({ client, schema }) as unknown as Database;
+    // PGlite on a worker thread, so that DATABASE_STATEMENT_TIMEOUT_MS can stop a slow statement (see embedded-client.ts).
+    const client = await EmbeddedClient.open({ dataDir, statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS, logger });
+    // drizzle-orm/pglite calls only query() and transaction(tx => tx.query()) of its client.
+    const db = drizzle({ client: client as unknown as PGlite, schema }) as unknown as Database;
     return {
       db,
       mode: 'embedded',
@@ -71,40 +74,16 @@ async function openEmbedded(config: Config, logger: Logger): Promise<DatabaseHan
         await client.query('select 1');
       },
       close: async () => {
-        await client.close();
-        releaseLock();
+        try {
+          await client.close();
+        } finally {
+          releaseLock();
+        }
       },
     };
   } catch (err) {
     releaseLock();
     throw err;
-  }
-}
-
-/**
- * PGlite is one process's database: a second process writing the same folder
- * corrupts it. A pid file turns that into a clear start-up error.
- */
-function lockDataDir(dataDir: string): () => void {
-  const lockFile = path.join(dataDir, 'parley.pid');
-  try {
-    const pid = Number(readFileSync(lockFile, 'utf8'));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`the embedded database in ${dataDir} is in use by process ${pid}; stop it or set DATA_DIR`);
-    }
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  writeFileSync(lockFile, String(process.pid));
-  return () => rmSync(lockFile, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
@@ -115,6 +94,10 @@ function isAlive(pid: number): boolean {
  */
 export async function queryRows<T>(db: Pick<Database, 'execute'>, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
-  return Array.isArray(result) ? result : result.rows;
+  const rows = Array.isArray(result) ? result : result.rows;
+  // postgres.js 3.4 does not reset its row index when a statement fails after sending rows
+  // (e.g. cancelled by the statement timeout): the next result on that connection starts
+  // with as many holes (porsager/postgres#1119). The rows after them are the right ones.
+  return rows.length > 0 && !(0 in rows) ? rows.filter(() => true) : rows;
 }
 

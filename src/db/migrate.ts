@@ -36,6 +36,10 @@ export async function migrate(db: Database, migrationsFolder = defaultMigrations
   };
   const tagOf = new Map(journal.entries.map((e) => [e.when, e.tag]));
   return db.transaction(async (tx) => {
+    // Not under the API's DATABASE_STATEMENT_TIMEOUT_MS: an index build on a large table, or
+    // waiting for another server's migration, may take longer (and in embedded mode a timeout
+    // restarts the database). Local: it ends with this transaction.
+    await tx.execute(sql`select set_config('statement_timeout', '0', true)`);
     await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
     await tx.execute(sql`create schema if not exists drizzle`);
     await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (

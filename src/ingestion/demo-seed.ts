@@ -36,7 +36,7 @@ export async function seedDemoIfEmpty(
       yield { index: index++, value: call };
     }
   })();
-  // Small transactions: PGlite runs on this thread, and requests get in between them.
+  // Small transactions: PGlite is one connection, and requests get in between them.
   const totals = await runBatches(service, items, { mode: 'skip', batchSize: DEMO_BATCH });
   await service.refresher.flush();
   logger.info(
