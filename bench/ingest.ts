@@ -148,6 +148,11 @@ async function throughput(): Promise<void> {
     process.stderr.write('enriching the same calls into a COPY file\n');
     const enrichRate = await writeCopyFile(config, ndjson, copyFile);
     const sql = postgres(url, { max: 1, onnotice: () => {} });
+    // The enrichment pass takes as long as the ingestion: another run on the
+    // same database may have re-created it meanwhile (seen: a COPY failing on
+    // customers that the other run had not inserted yet).
+    const [{ n: still }] = await sql`select count(*)::int as n from calls`;
+    if (still !== calls) throw new Error(`${redactUrl(url)} holds ${still} calls instead of ${calls}: another process changed it during the run`);
     await sql`truncate calls`;
     await sql`checkpoint`;
     started = performance.now();
