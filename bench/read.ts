@@ -9,6 +9,7 @@ import { formatTable, type LoadResult, mergeLoads, percentile, type Request, req
 
 /*
  * npm run bench -- [--calls 200000] [--database-url URL] [--seconds 10] [--concurrency 8] [--rounds 2] [--profile DIR]
+ *                   [--only agent-calls,call,...] [--recall-samples 200]
  *
  * Loads --calls generated calls (through the real ingestion pipeline, once:
  * later runs reuse the database) into a PostgreSQL database, starts the
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     'recall-samples': { type: 'string', default: '200' },
     rounds: { type: 'string', default: '2' },
     'broad-word': { type: 'string', default: 'pricing' },
+    /** Comma-separated scenario ids (agent-calls, call, leaderboard, search-rare, search-broad, filtered, similar): only these. */
+    only: { type: 'string' },
     /** A folder: both servers write a .cpuprofile there when they stop. */
     profile: { type: 'string' },
   },
@@ -142,6 +145,7 @@ interface Sample {
 
 /** One dashboard query, as Parley is asked it and as the hand-written server is. */
 interface Scenario {
+  id: string;
   name: string;
   query: string;
   variables: () => Record<string, string>;
@@ -153,6 +157,7 @@ function scenarios(s: Sample): Scenario[] {
   const q = (v: Record<string, string>) => new URLSearchParams(v).toString();
   return [
     {
+      id: 'agent-calls',
       name: 'recent calls of one agent (50, with agent and customer)',
       query:
         'query($a: ID!) { calls(filter: { agentId: $a }, first: 50) { nodes { callId startTime customerSentimentScore agent { name } customer { name } } } }',
@@ -160,30 +165,35 @@ function scenarios(s: Sample): Scenario[] {
       route: (v) => `/agent-calls?${q({ agentId: v.a })}`,
     },
     {
+      id: 'call',
       name: 'one call by callId, with agent, customer and transcript',
       query: 'query($c: ID!) { call(callId: $c) { callId startTime durationSeconds customerSentimentScore transcript agent { name } customer { name } } }',
       variables: () => ({ c: pick(s.callIds) }),
       route: (v) => `/call?${q({ callId: v.c })}`,
     },
     {
+      id: 'leaderboard',
       name: 'agent leaderboard (top 20)',
       query: '{ analytics { agentLeaderboard(first: 20) { rank totalCalls avgSentiment agent { agentId name } } } }',
       variables: () => ({}),
       route: () => '/leaderboard',
     },
     {
+      id: 'search-rare',
       name: 'ranked search, a word in ~1% of calls (20 hits)',
       query: 'query($q: String!) { searchCalls(query: $q, first: 20) { edges { rank node { callId agent { name } } } } }',
       variables: () => ({ q: pick(s.rareWords) }),
       route: (v) => `/search?${q({ q: v.q })}`,
     },
     {
+      id: 'search-broad',
       name: `ranked search, a broad word ("${s.broadWord}", 20 hits)`,
       query: 'query($q: String!) { searchCalls(query: $q, first: 20) { edges { rank node { callId agent { name } } } } }',
       variables: () => ({ q: s.broadWord }),
       route: (v) => `/search?${q({ q: v.q })}`,
     },
     {
+      id: 'filtered',
       name: 'filtered page (sentiment, duration, date range, offset 500)',
       query:
         'query($from: DateTime, $to: DateTime) { calls(filter: { maxSentiment: -0.5, minDurationSeconds: 601, from: $from, to: $to }, first: 50, offset: 500) { nodes { callId customerSentimentScore durationSeconds } } }',
@@ -191,6 +201,7 @@ function scenarios(s: Sample): Scenario[] {
       route: (v) => `/filtered?${q({ from: v.from, to: v.to })}`,
     },
     {
+      id: 'similar',
       name: 'similar calls (top 5)',
       query: 'query($c: ID!) { call(callId: $c) { similarCalls(first: 5) { similarity call { callId } } } }',
       variables: () => ({ c: pick(s.callIds) }),
@@ -305,16 +316,21 @@ try {
   const broad = words.find((w) => w.word === sample.broadWord);
   log(`${total} calls, ${agentIds.length} agents; ${concurrency} concurrent clients, ${seconds} s per scenario and server in ${rounds} alternating rounds`);
   log(`rare words (${sample.rareWords.length}): ${sample.rareWords.slice(0, 8).join(', ')}, ...; broad word "${sample.broadWord}" in ${broad ? (broad.share * 100).toFixed(0) : '?'}% of calls`);
-  for (const scenario of scenarios(sample)) {
+  const only = values.only?.split(',').map((id) => id.trim());
+  const chosen = scenarios(sample).filter((scenario) => !only || only.includes(scenario.id));
+  if (chosen.length === 0) throw new Error(`--only ${values.only}: no such scenario`);
+  for (const scenario of chosen) {
     const result = await measure(scenario, url, handUrl);
     for (const [who, r] of [['Parley', result.parley], ['hand-written', result.handwritten]] as const) {
       if (r.firstError) log(`${scenario.name}: ${who}: first error ${r.firstError}`);
     }
     results.push(result);
   }
-  const recall = await recallAt5(sql, url, callIds.slice(0, Number(values['recall-samples'])));
+  const recallSamples = Number(values['recall-samples']);
+  const recall = recallSamples > 0 ? await recallAt5(sql, url, callIds.slice(0, recallSamples)) : NaN;
   process.stdout.write(`\nParley read benchmark: ${total} calls in PostgreSQL, ${concurrency} clients, ${seconds} s per scenario and server\n\n`);
-  process.stdout.write(`${ratioTable(results)}\n\nsimilarity recall@5 vs exact search (${Math.min(callIds.length, Number(values['recall-samples']))} calls): ${recall.toFixed(3)}\n`);
+  process.stdout.write(`${ratioTable(results)}\n`);
+  if (recallSamples > 0) process.stdout.write(`\nsimilarity recall@5 vs exact search (${Math.min(callIds.length, recallSamples)} calls): ${recall.toFixed(3)}\n`);
 } finally {
   gateway.kill('SIGTERM');
   handwritten.kill('SIGTERM');

@@ -46,6 +46,18 @@ const schema = z.object({
   ANALYTICS_USE_VIEWS: boolish.default(true),
   /** Largest accepted request body (an ingestion batch of 5,000 calls is tens of MB); default 64mb. */
   GRAPHQL_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/).default('64mb'),
+  /**
+   * gzip level of /graphql responses for clients that accept it: 1 (fastest, the default: most of
+   * the saving at a fraction of level 6's CPU) to 9; 0 leaves compression to a proxy in front.
+   */
+  HTTP_GZIP_LEVEL: z.coerce.number().int().min(0).max(9).default(1),
+  /** Responses smaller than this many bytes are sent uncompressed; default 1024. */
+  HTTP_GZIP_MIN_BYTES: z.coerce.number().int().min(0).default(1024),
+  /**
+   * How operations run: `jit` (default) compiles each distinct operation once with graphql-jit;
+   * `graphql-js` interprets every request with graphql-js's own executor.
+   */
+  GRAPHQL_EXECUTOR: z.enum(['jit', 'graphql-js']).default('jit'),
   /** Apply pending migrations at start-up; default true. */
   MIGRATE_ON_START: boolish.default(true),
   /** Seed demo calls on the first start of an empty embedded database; default true. */

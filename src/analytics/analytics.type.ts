@@ -25,7 +25,7 @@ export class AnalyticsFilter {
  * What AnalyticsSummary's field resolvers aggregate over: the filter, validated
  * and planned once at Query.analytics. Its fields live in analytics.resolver.ts.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AnalyticsSummary {
   prepared!: AnalyticsQuery;
 }
@@ -42,7 +42,7 @@ export class LeaderboardArgs {
   minCalls!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LeaderboardEntry {
   @Field(() => Int)
   rank!: number;
@@ -63,7 +63,7 @@ export class LeaderboardEntry {
   avgDurationSeconds!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class DailyStat {
   @Field(() => DateScalar)
   date!: string;
@@ -78,7 +78,7 @@ export class DailyStat {
   avgDurationSeconds!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class HistogramBucket {
   @Field(() => Float)
   from!: number;
@@ -90,7 +90,7 @@ export class HistogramBucket {
   count!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LanguageStat {
   @Field()
   language!: string;
@@ -102,7 +102,7 @@ export class LanguageStat {
   avgSentiment!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TopicStat {
   @Field()
   topic!: string;

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Averages are null when there are no calls.' })
+@ObjectType({ simpleResolvers: true, description: 'Averages are null when there are no calls.' })
 export class CallStats {
   @Field(() => Int)
   totalCalls!: number;

@@ -10,6 +10,7 @@ export enum Speaker {
 registerEnumType(Speaker, { name: 'Speaker' });
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "One speaker turn. Consecutive lines of the same speaker are one utterance;\na line without a 'Name:' prefix continues the previous utterance. The text\ndoes not include the prefix.",
 })
@@ -27,7 +28,7 @@ export class Utterance {
   sentiment!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CallInsights {
   @Field(() => Int)
   agentWordCount!: number;
@@ -60,7 +61,7 @@ export class CallInsights {
   topics!: string[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CoachingNudge {
   @Field({ description: 'At most 40 words.' })
   text!: string;
@@ -73,7 +74,7 @@ export class CoachingNudge {
  * A call as resolvers pass it around: the row without its heavy text columns
  * (transcript, utterances), which `callTextsByCallId` loads only when asked.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Call {
   @Field(() => ID, { description: 'Internal id (uuid).' })
   id!: string;
@@ -113,7 +114,7 @@ export class Call {
   updatedAt!: Date;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SimilarCall {
   @Field(() => Call)
   call!: Call;
@@ -122,10 +123,10 @@ export class SimilarCall {
   similarity!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CallConnection extends ConnectionType(Call, 'Call', { totalCount: 'All calls that match, regardless of paging.' }) {}
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CallSearchEdge {
   @Field()
   cursor!: string;
@@ -140,7 +141,7 @@ export class CallSearchEdge {
   headline!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CallSearchConnection {
   @Field(() => [CallSearchEdge])
   edges!: CallSearchEdge[];
@@ -148,6 +149,7 @@ export class CallSearchConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  // A promise (counted only when selected): not a simple resolver, graphql-jit reads those synchronously.
+  @Field(() => Int, { simple: false })
   totalCount!: Promise<number>;
 }

@@ -8,7 +8,7 @@ import { PageInfo } from './page-info.type.js';
  * when a client selects the field, so a page that does not ask never pays for it.
  */
 export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>, name: string, docs: { totalCount?: string } = {}) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field()
     cursor!: string;
@@ -18,7 +18,7 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
   }
 
   // Never referenced by a field, so type-graphql 2 does not emit it; subclasses inherit its fields.
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class Connection {
     @Field(() => [Edge])
     edges!: Edge[];
@@ -29,7 +29,8 @@ export function ConnectionType<TNode extends object>(nodeClass: ClassType<TNode>
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: docs.totalCount })
+    // A promise (counted only when selected): not a simple resolver, graphql-jit reads those synchronously.
+    @Field(() => Int, { description: docs.totalCount, simple: false })
     totalCount!: Promise<number>;
   }
 

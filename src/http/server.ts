@@ -10,6 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import { type AppServices, type Context, createContext } from '../context.js';
 import { createErrorFormatter } from './format-error.js';
 import { graphiqlRouter } from './graphiql.js';
+import { gzipResponses } from './gzip.js';
+import { jitGateway } from './jit-executor.js';
 import { health, readiness } from './health.js';
 import { httpErrorHandler } from './http-errors.js';
 import { requestLogger } from './request-logger.js';
@@ -64,7 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   httpServer.headersTimeout = 66_000;
 
   const apollo = new ApolloServer<Context>({
-    schema: deps.schema,
+    ...(config.GRAPHQL_EXECUTOR === 'jit' ? { gateway: jitGateway(deps.schema) } : { schema: deps.schema }),
     introspection: config.GRAPHQL_INTROSPECTION,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (drain, then close the pools); Apollo's own handler would re-raise the signal.
@@ -87,13 +89,13 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   await apollo.start();
 
   app.use(requestLogger(logger));
-  // Responses over ~1 KB are compressed when the client accepts gzip or brotli.
-  app.use(compression({ threshold: 1024 }));
   app.get('/health', health);
   app.get('/ready', readiness({ ...deps, ping: { database: deps.pingDatabase } }, deps.viewsState));
-  if (config.GRAPHQL_PLAYGROUND) app.use('/graphiql', graphiqlRouter('/graphql'));
+  // GraphiQL's assets stream through `compression` (gzip or brotli); GraphQL bodies are gzipped whole.
+  if (config.GRAPHQL_PLAYGROUND) app.use('/graphiql', compression({ threshold: 1024 }), graphiqlRouter('/graphql'));
   app.use(
     '/graphql',
+    gzipResponses({ level: config.HTTP_GZIP_LEVEL, threshold: config.HTTP_GZIP_MIN_BYTES }),
     express.json({ limit: config.GRAPHQL_BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {

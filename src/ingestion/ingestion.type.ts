@@ -69,7 +69,7 @@ export class CustomerInput {
   email?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IngestionError {
   @Field(() => Int, { description: 'Position of the item in the request.' })
   index!: number;
@@ -84,7 +84,7 @@ export class IngestionError {
   message!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class IngestionResult {
   @Field(() => Int)
   received!: number;
@@ -105,7 +105,7 @@ export class IngestionResult {
   errors!: IngestionError[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UpsertResult {
   @Field(() => Int)
   received!: number;

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Agent {
   @Field(() => ID)
   id!: string;
@@ -16,10 +16,10 @@ export class Agent {
   email!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class AgentConnection extends ConnectionType(Agent, 'Agent') {}
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class Customer {
   @Field(() => ID)
   id!: string;
@@ -34,5 +34,5 @@ export class Customer {
   email!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CustomerConnection extends ConnectionType(Customer, 'Customer') {}
