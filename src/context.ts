@@ -39,14 +39,19 @@ export interface Context extends AppServices {
 
 export function createContext(
   services: AppServices,
-  request: { requestId: string; viewer: Viewer; sqlStats: SqlStats; logger?: Logger },
+  request: { requestId: string; viewer: Viewer; sqlStats: SqlStats; logger?: () => Logger },
 ): Context {
   // Every statement a resolver, service or loader issues goes through this handle and is counted.
   const db = countStatements(services.db, request.sqlStats);
+  const requestLogger = request.logger;
+  let logger: Logger | undefined;
   return {
     ...services,
     db,
-    logger: request.logger ?? services.logger,
+    // The request's child logger, made when first used.
+    get logger() {
+      return (logger ??= requestLogger ? requestLogger() : services.logger);
+    },
     requestId: request.requestId,
     viewer: request.viewer,
     sqlStats: request.sqlStats,

@@ -25,6 +25,9 @@ export interface CallRecord {
   durationSeconds: number;
   agentTalkRatio: number;
   customerSentimentScore: number;
+  /** Joined with the call by every statement that returns calls. */
+  agent: AgentRecord;
+  customer: CustomerRecord;
   insights?: StoredInsights;
   coachingNudges?: StoredNudge[];
   createdAt: Date;
@@ -82,6 +85,8 @@ export interface CallWithPeopleRow {
 }
 
 export function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
+  const agent: AgentRecord = { id: row.a_id, agentId: row.agent_id, name: row.a_name, email: row.a_email };
+  const customer: CustomerRecord = { id: row.cu_id, customerId: row.customer_id, name: row.cu_name, email: row.cu_email };
   return {
     call: {
       id: row.id,
@@ -93,13 +98,15 @@ export function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
       durationSeconds: row.duration_seconds,
       agentTalkRatio: row.agent_talk_ratio,
       customerSentimentScore: row.customer_sentiment_score,
+      agent,
+      customer,
       insights: row.insights,
       coachingNudges: row.coaching_nudges,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
     },
-    agent: { id: row.a_id, agentId: row.agent_id, name: row.a_name, email: row.a_email },
-    customer: { id: row.cu_id, customerId: row.customer_id, name: row.cu_name, email: row.cu_email },
+    agent,
+    customer,
     sortKey: row.sort_key ?? row.call_id,
   };
 }

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { AppError } from '../errors.js';
-import { Agent, Customer } from '../parties/party.type.js';
 import { CallsArgs } from './call.input.js';
 import type { CallRecord } from './call.projection.js';
 import { getCall, listCalls } from './call.service.js';
@@ -17,16 +16,6 @@ export class CallResolver {
   @Query(() => CallConnection, { description: 'Calls that match every given filter; 1 <= first <= 100.' })
   calls(@Args(() => CallsArgs) args: CallsArgs, @Ctx() ctx: Context) {
     return listCalls(ctx, args);
-  }
-
-  @FieldResolver(() => Agent)
-  async agent(@Root() call: CallRecord, @Ctx() ctx: Context) {
-    return required(await ctx.loaders.agentsByAgentId.load(call.agentId), `agent ${call.agentId} of call ${call.callId}`);
-  }
-
-  @FieldResolver(() => Customer)
-  async customer(@Root() call: CallRecord, @Ctx() ctx: Context) {
-    return required(await ctx.loaders.customersByCustomerId.load(call.customerId), `customer ${call.customerId} of call ${call.callId}`);
   }
 
   @FieldResolver(() => CallInsights)

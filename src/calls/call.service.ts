@@ -57,10 +57,23 @@ export function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void
   }
 }
 
+/** An edge whose cursor is encoded only if a client selects it (most lists ask for nodes only). */
+class CallEdge {
+  constructor(
+    readonly node: CallRecord,
+    private readonly kind: CallOrder,
+    private readonly sortKey: string | number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ kind: this.kind, value: this.sortKey, id: this.node.callId });
+  }
+}
+
 function toConnection(ctx: Context, list: PreparedList, rows: CallWithPeople[], count: () => Promise<number>): CallConnectionResult {
   primePeople(ctx, rows);
   const kind = list.query.order;
-  const edges = rows.slice(0, list.first).map((row) => ({ cursor: encodeCursor({ kind, value: row.sortKey, id: row.call.callId }), node: row.call }));
+  const edges = rows.slice(0, list.first).map((row) => new CallEdge(row.call, kind, row.sortKey));
   return buildConnection(edges, { hasNextPage: rows.length > list.first, hasPreviousPage: list.hasPrevious }, count);
 }
 

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../common/connection.type.js';
 import { PageInfo } from '../common/page-info.type.js';
+import { Agent, Customer } from '../parties/party.type.js';
 
 export enum Speaker {
   AGENT = 'AGENT',
@@ -82,9 +83,17 @@ export class Call {
   @Field(() => ID)
   callId!: string;
 
-  /** Business ids; the `agent` and `customer` fields resolve them through loaders. */
+  /** Business ids of the agent and customer below. */
   agentId!: string;
   customerId!: string;
+
+  // Every statement that returns calls joins their agent and customer (call.projection.ts):
+  // plain properties, read without a resolver call or a loader round per row.
+  @Field(() => Agent)
+  agent!: Agent;
+
+  @Field(() => Customer)
+  customer!: Customer;
 
   @Field()
   language!: string;

@@ -23,8 +23,18 @@ export function requestLogger(logger: Logger) {
     const requestId = header && REQUEST_ID.test(header) ? header : randomUUID();
     const started = process.hrtime.bigint();
     res.locals.requestId = requestId;
-    res.locals.logger = logger.child({ reqId: requestId });
+    // Made on first use: most requests log nothing but their summary line, if that.
+    let child: Logger | undefined;
+    Object.defineProperty(res.locals, 'logger', {
+      get: () => (child ??= logger.child({ reqId: requestId })),
+      enumerable: true,
+      configurable: true,
+    });
     res.setHeader('x-request-id', requestId);
+    if (!logger.isLevelEnabled('info')) {
+      next();
+      return;
+    }
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       res.locals.logger.info(

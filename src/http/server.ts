@@ -58,6 +58,8 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
   const { config, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // An ETag is a hash of every response body; GraphQL clients and their caches do not use it.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
   // Longer than the idle timeouts of load balancers and HTTP clients (undici: 4 s),
@@ -101,7 +103,7 @@ export async function createServer(deps: ServerDeps): Promise<ParleyServer> {
       context: async ({ res }) => {
         const ctx = createContext(deps, {
           requestId: res.locals.requestId,
-          logger: res.locals.logger,
+          logger: () => res.locals.logger,
           viewer: { role: 'anonymous', clientId: 'anonymous' },
           sqlStats: { statements: 0 },
         });
