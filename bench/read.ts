@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { ensureDatabase } from './database.js';
+import { MB, RssSampler } from './gateway-memory.js';
 import { formatTable, type LoadResult, mergeLoads, percentile, type Request, reqPerSec, runLoad, sendGet, sendGraphql } from './load.js';
 
 /*
@@ -312,6 +313,9 @@ const handwritten = await startHandwritten(handPort);
 const url = `http://127.0.0.1:${parleyPort}/graphql`;
 const handUrl = `http://127.0.0.1:${handPort}`;
 const results: Measured[] = [];
+// The gateway's resident memory, sampled through the whole read load.
+const rss = new RssSampler(gateway.pid!, 200);
+const idleRss = rss.last;
 try {
   const broad = words.find((w) => w.word === sample.broadWord);
   log(`${total} calls, ${agentIds.length} agents; ${concurrency} concurrent clients, ${seconds} s per scenario and server in ${rounds} alternating rounds`);
@@ -330,8 +334,10 @@ try {
   const recall = recallSamples > 0 ? await recallAt5(sql, url, callIds.slice(0, recallSamples)) : NaN;
   process.stdout.write(`\nParley read benchmark: ${total} calls in PostgreSQL, ${concurrency} clients, ${seconds} s per scenario and server\n\n`);
   process.stdout.write(`${ratioTable(results)}\n`);
+  process.stdout.write(`\nParley server RSS: ${(idleRss / MB).toFixed(0)} MB idle, peak ${(rss.max / MB).toFixed(0)} MB under the read load\n`);
   if (recallSamples > 0) process.stdout.write(`\nsimilarity recall@5 vs exact search (${Math.min(callIds.length, recallSamples)} calls): ${recall.toFixed(3)}\n`);
 } finally {
+  rss.stop();
   gateway.kill('SIGTERM');
   handwritten.kill('SIGTERM');
   await sql.end();
