@@ -1,18 +1,20 @@
 import DataLoader from 'dataloader';
 import { byKeys, groupBy } from '../common/loader-utils.js';
 import type { Database } from '../db/client.js';
+import type { StoredUtterance } from '../db/schema/index.js';
 import type { PartyKind } from '../parties/party.kind.js';
 import { type CallStatsRecord, EMPTY_STATS, findCallStatsByParent, type TimeRange } from './call-stats.repository.js';
 import type { NormalizedCallFilter } from './call.filter.js';
 import type { CallWithPeople } from './call.projection.js';
 import {
   type CallAnalysisRecord,
-  type CallTexts,
+  type CallDetail,
   countCallsByParent,
   findCallAnalyses,
   findCallPagesByParent,
   findCallsByCallIds,
-  findCallTexts,
+  findCallTranscripts,
+  findCallUtterances,
   type PageQuery,
 } from './call.repository.js';
 
@@ -32,6 +34,32 @@ export interface ParentCountKey {
 
 export interface StatsKey extends TimeRange {
   parentId: string;
+}
+
+/** One call by its business id, with the heavy columns its selection needs. */
+export interface CallByIdKey {
+  callId: string;
+  detail: CallDetail;
+}
+
+const detailKey = (d: CallDetail) => `${Number(d.analysis)}${Number(d.transcript)}${Number(d.utterances)}`;
+const callByIdCacheKey = (k: CallByIdKey) => `${detailKey(k.detail)}|${k.callId}`;
+
+/** Calls by id: one statement per distinct detail in the batch (aliased `call` fields usually share one). */
+function callsByIdLoader(db: Database) {
+  return new DataLoader<CallByIdKey, CallWithPeople | null, string>(
+    async (keys) => {
+      const results = new Map<string, CallWithPeople>();
+      await Promise.all(
+        [...groupBy(keys, (k) => detailKey(k.detail)).values()].map(async (group) => {
+          const rows = await findCallsByCallIds(db, [...new Set(group.map((k) => k.callId))], group[0].detail);
+          for (const row of rows) results.set(callByIdCacheKey({ callId: row.call.callId, detail: group[0].detail }), row);
+        }),
+      );
+      return keys.map((k) => results.get(callByIdCacheKey(k)) ?? null);
+    },
+    { cacheKeyFn: callByIdCacheKey },
+  );
 }
 
 const statsCacheKey = (k: StatsKey) => `${k.parentId}|${k.from?.toISOString() ?? ''}|${k.to?.toISOString() ?? ''}`;
@@ -82,8 +110,11 @@ function countsLoader(db: Database, parent: PartyKind) {
 
 export function createCallLoaders(db: Database) {
   return {
-    callsByCallId: new DataLoader<string, CallWithPeople | null>(async (ids) => byKeys(ids, await findCallsByCallIds(db, ids), (r) => r.call.callId)),
-    callTextsByCallId: new DataLoader<string, CallTexts | null>(async (ids) => byKeys(ids, await findCallTexts(db, ids), (r) => r.callId)),
+    callsByCallId: callsByIdLoader(db),
+    callTranscriptsByCallId: new DataLoader<string, { transcript: string } | null>(async (ids) => byKeys(ids, await findCallTranscripts(db, ids), (r) => r.callId)),
+    callUtterancesByCallId: new DataLoader<string, { utterances: StoredUtterance[] } | null>(async (ids) =>
+      byKeys(ids, await findCallUtterances(db, ids), (r) => r.callId),
+    ),
     callAnalysesByCallId: new DataLoader<string, CallAnalysisRecord | null>(async (ids) => byKeys(ids, await findCallAnalyses(db, ids), (r) => r.callId)),
     callStatsByAgent: statsLoader(db, 'agent'),
     callStatsByCustomer: statsLoader(db, 'customer'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { StoredInsights, StoredNudge } from '../db/schema/index.js';
+import type { StoredInsights, StoredNudge, StoredUtterance } from '../db/schema/index.js';
 import { isoTimestamp } from '../db/sql.js';
 import type { AgentRecord, CustomerRecord } from '../parties/party.repository.js';
 
@@ -30,6 +30,9 @@ export interface CallRecord {
   customer: CustomerRecord;
   insights?: StoredInsights;
   coachingNudges?: StoredNudge[];
+  /** Present when the statement that read the call selected them (a single call's details). */
+  transcript?: string;
+  utterances?: StoredUtterance[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -72,6 +75,8 @@ export interface CallWithPeopleRow {
   customer_sentiment_score: number;
   insights?: StoredInsights;
   coaching_nudges?: StoredNudge[];
+  transcript?: string;
+  utterances?: StoredUtterance[];
   created_at: string;
   updated_at: string;
   a_id: string;
@@ -102,6 +107,8 @@ export function toCallWithPeople(row: CallWithPeopleRow): CallWithPeople {
       customer,
       insights: row.insights,
       coachingNudges: row.coaching_nudges,
+      transcript: row.transcript,
+      utterances: row.utterances,
       createdAt: new Date(row.created_at),
       updatedAt: new Date(row.updated_at),
     },

@@ -13,12 +13,6 @@ export interface CallAnalysisRecord {
   coachingNudges: StoredNudge[];
 }
 
-export interface CallTexts {
-  callId: string;
-  transcript: string;
-  utterances: StoredUtterance[];
-}
-
 /** A validated filter as one parameterised predicate over `calls c`, or undefined when it filters nothing. */
 export function callFilterSql(filter: NormalizedCallFilter | null): SQL | undefined {
   if (!filter) return undefined;
@@ -97,11 +91,24 @@ function innerPage(query: PageQuery, extra?: SQL): SQL {
           limit ${query.limit} offset ${query.offset}`;
 }
 
-export async function findCallsByCallIds(db: Database, callIds: readonly string[]): Promise<CallWithPeople[]> {
+/** Which of a call's heavy columns a single-call read carries (the rest load on demand, if selected). */
+export interface CallDetail {
+  analysis: boolean;
+  transcript: boolean;
+  utterances: boolean;
+}
+
+export const NO_DETAIL: CallDetail = { analysis: false, transcript: false, utterances: false };
+
+export async function findCallsByCallIds(db: Database, callIds: readonly string[], detail: CallDetail = NO_DETAIL): Promise<CallWithPeople[]> {
   if (callIds.length === 0) return [];
+  const extra = [detail.analysis ? CALL_ANALYSIS_COLUMNS : undefined, detail.transcript ? sql`c.transcript` : undefined, detail.utterances ? sql`c.utterances` : undefined].filter(
+    (part): part is SQL => part !== undefined,
+  );
   const rows = await queryRows<CallWithPeopleRow>(
     db,
-    sql`select ${CALL_WITH_PEOPLE_COLUMNS}, ${CALL_ANALYSIS_COLUMNS} from calls c ${PEOPLE_JOIN} where c.call_id = any(${textArray(callIds)})`,
+    sql`select ${CALL_WITH_PEOPLE_COLUMNS}${extra.length ? sql`, ${sql.join(extra, sql`, `)}` : sql``}
+        from calls c ${PEOPLE_JOIN} where c.call_id = any(${textArray(callIds)})`,
   );
   return rows.map(toCallWithPeople);
 }
@@ -177,11 +184,14 @@ export async function findCallAnalyses(db: Database, callIds: readonly string[])
   return rows.map((r) => ({ callId: r.call_id, insights: r.insights, coachingNudges: r.coaching_nudges }));
 }
 
-export async function findCallTexts(db: Database, callIds: readonly string[]): Promise<CallTexts[]> {
+export async function findCallTranscripts(db: Database, callIds: readonly string[]): Promise<{ callId: string; transcript: string }[]> {
   if (callIds.length === 0) return [];
-  const rows = await queryRows<{ call_id: string; transcript: string; utterances: StoredUtterance[] }>(
-    db,
-    sql`select call_id, transcript, utterances from calls where call_id = any(${textArray(callIds)})`,
-  );
-  return rows.map((r) => ({ callId: r.call_id, transcript: r.transcript, utterances: r.utterances }));
+  const rows = await queryRows<{ call_id: string; transcript: string }>(db, sql`select call_id, transcript from calls where call_id = any(${textArray(callIds)})`);
+  return rows.map((r) => ({ callId: r.call_id, transcript: r.transcript }));
+}
+
+export async function findCallUtterances(db: Database, callIds: readonly string[]): Promise<{ callId: string; utterances: StoredUtterance[] }[]> {
+  if (callIds.length === 0) return [];
+  const rows = await queryRows<{ call_id: string; utterances: StoredUtterance[] }>(db, sql`select call_id, utterances from calls where call_id = any(${textArray(callIds)})`);
+  return rows.map((r) => ({ callId: r.call_id, utterances: r.utterances }));
 }

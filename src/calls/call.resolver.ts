@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { selectsPath } from '../common/selection.js';
 import type { Context } from '../context.js';
 import { AppError } from '../errors.js';
 import { CallsArgs } from './call.input.js';
@@ -9,8 +11,12 @@ import { Call, CallConnection, CallInsights, CoachingNudge, Utterance } from './
 @Resolver(() => Call)
 export class CallResolver {
   @Query(() => Call, { nullable: true, description: 'One call by its business id, or null when there is none.' })
-  call(@Arg('callId', () => ID) callId: string, @Ctx() ctx: Context) {
-    return getCall(ctx, callId);
+  call(@Arg('callId', () => ID) callId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return getCall(ctx, callId, {
+      analysis: selectsPath(info, ['insights']) || selectsPath(info, ['coachingNudges']),
+      transcript: selectsPath(info, ['transcript']),
+      utterances: selectsPath(info, ['utterances']),
+    });
   }
 
   @Query(() => CallConnection, { description: 'Calls that match every given filter; 1 <= first <= 100.' })
@@ -30,12 +36,12 @@ export class CallResolver {
 
   @FieldResolver(() => String)
   async transcript(@Root() call: CallRecord, @Ctx() ctx: Context) {
-    return required(await ctx.loaders.callTextsByCallId.load(call.callId), `text of call ${call.callId}`).transcript;
+    return call.transcript ?? required(await ctx.loaders.callTranscriptsByCallId.load(call.callId), `transcript of call ${call.callId}`).transcript;
   }
 
   @FieldResolver(() => [Utterance], { description: 'The transcript split into speaker turns, in order.' })
   async utterances(@Root() call: CallRecord, @Ctx() ctx: Context) {
-    return required(await ctx.loaders.callTextsByCallId.load(call.callId), `text of call ${call.callId}`).utterances;
+    return call.utterances ?? required(await ctx.loaders.callUtterancesByCallId.load(call.callId), `utterances of call ${call.callId}`).utterances;
   }
 }
 

@@ -10,7 +10,7 @@ import type { CallStatsRecord } from './call-stats.repository.js';
 import { type CallFilterInput, normalizeCallFilter } from './call.filter.js';
 import { CALL_ORDERS, CallOrder, CURSOR_VALUE_OF } from './call.order.js';
 import type { CallRecord, CallWithPeople } from './call.projection.js';
-import { countCalls, findCallPage, type PageQuery } from './call.repository.js';
+import { type CallDetail, countCalls, findCallPage, NO_DETAIL, type PageQuery } from './call.repository.js';
 
 /** The contract's bound on `first` for call lists. */
 export const CALLS_MAX_FIRST = 100;
@@ -53,7 +53,7 @@ export function primePeople(ctx: Context, rows: readonly CallWithPeople[]): void
   for (const row of rows) {
     ctx.loaders.agentsByAgentId.prime(row.agent.agentId, row.agent);
     ctx.loaders.customersByCustomerId.prime(row.customer.customerId, row.customer);
-    ctx.loaders.callsByCallId.prime(row.call.callId, row);
+    ctx.loaders.callsByCallId.prime({ callId: row.call.callId, detail: NO_DETAIL }, row);
   }
 }
 
@@ -101,8 +101,13 @@ export function getCallStatsOfParty(ctx: Context, kind: PartyKind, partyId: stri
   return loader.load({ parentId: partyId, ...timeRange(from, to) });
 }
 
-export async function getCall(ctx: Context, callId: string): Promise<CallRecord | null> {
+/**
+ * Query.call: the call with its agent and customer, and the heavy columns the
+ * client selected (insights and nudges, transcript, utterances) in the same
+ * statement; one statement in all for a call's detail page.
+ */
+export async function getCall(ctx: Context, callId: string, detail: CallDetail = NO_DETAIL): Promise<CallRecord | null> {
   // An id PostgreSQL could not even store (NUL) names no call.
   if (unstorableTextProblem(callId) !== null) return null;
-  return (await ctx.loaders.callsByCallId.load(callId))?.call ?? null;
+  return (await ctx.loaders.callsByCallId.load({ callId, detail }))?.call ?? null;
 }

@@ -73,7 +73,7 @@ export class CoachingNudge {
 
 /**
  * A call as resolvers pass it around: the row without its heavy text columns
- * (transcript, utterances), which `callTextsByCallId` loads only when asked.
+ * (transcript, utterances), which load only when asked (with the call itself for `call(callId)`).
  */
 @ObjectType({ simpleResolvers: true })
 export class Call {

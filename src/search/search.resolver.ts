@@ -4,7 +4,7 @@ import { SearchCallsArgs } from '../calls/call.input.js';
 import { CallSearchConnection } from '../calls/call.type.js';
 import type { Context } from '../context.js';
 import { searchCalls } from './search.service.js';
-import { selectsPath } from './selection.js';
+import { selectsPath } from '../common/selection.js';
 
 @Resolver(() => CallSearchConnection)
 export class SearchResolver {

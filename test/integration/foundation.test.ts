@@ -85,6 +85,27 @@ describe.each(testModes)('the foundation on the %s database', (mode) => {
     expect(counts).toEqual([3, 3, 3]);
   });
 
+  it("reads one call's detail page (transcript, utterances, insights, nudges, agent, customer) in one statement, matching SQL", async () => {
+    const [row] = await queryRows<{ call_id: string; transcript: string; utterances: any[]; insights: any; coaching_nudges: any[]; agent_id: string }>(
+      t.db,
+      sql`select call_id, transcript, utterances, insights, coaching_nudges, agent_id from calls order by call_id limit 1 offset 7`,
+    );
+    const detail = `query($c: ID!) { call(callId: $c) { callId transcript utterances { index text } insights { topics } coachingNudges { text }
+      agent { agentId } customer { customerId } } }`;
+    const res = await t.gql(detail, { c: row.call_id });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.extensions!.sql.statements).toBe(1);
+    const call = res.body.data!.call;
+    expect(call).toMatchObject({ callId: row.call_id, transcript: row.transcript, agent: { agentId: row.agent_id } });
+    expect(call.utterances.map((u: any) => u.text)).toEqual(row.utterances.map((u: any) => u.text));
+    expect(call.insights.topics).toEqual(row.insights.topics);
+    expect(call.coachingNudges.map((n: any) => n.text)).toEqual(row.coaching_nudges.map((n: any) => n.text));
+    // Fewer fields, fewer columns, still one statement; two aliased calls with the same selection share it.
+    const two = await t.gql(`query($c: ID!) { a: call(callId: $c) { transcript } b: call(callId: "nope") { transcript } }`, { c: row.call_id });
+    expect(two.body.data).toEqual({ a: { transcript: row.transcript }, b: null });
+    expect(two.body.extensions!.sql.statements).toBe(1);
+  });
+
   it('lists agents with their latest calls and stats in a constant number of statements, matching SQL', async () => {
     const query = `{ agents(first: 10) { totalCount nodes { agentId
         stats { totalCalls avgSentiment lastCallAt }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FieldNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse } from 'graphql';
-import { selectsPath } from '../../../src/search/selection.js';
+import { selectsPath } from '../../../src/common/selection.js';
 
 /** What a resolver of the operation's first root field receives. */
 function infoFor(source: string) {
