@@ -85,6 +85,42 @@ async function load(sql: postgres.Sql, missing: number): Promise<void> {
   log(`built the HNSW index in ${((Date.now() - indexStarted) / 1000).toFixed(0)} s`);
 }
 
+/**
+ * `npm run search:terms`, as the README asks after a bulk load: lists the best
+ * calls of the frequent words (quick when they are listed already).
+ */
+function listFrequentWords(): void {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [path.join(root, 'dist/src/cli/search-terms.js')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
+  });
+  if (result.status !== 0) throw new Error(`search:terms failed with exit code ${result.status}`);
+  log(`${result.stdout.toString().trim()} (${((Date.now() - started) / 1000).toFixed(0)} s with start-up)`);
+}
+
+/**
+ * How often Parley's top 20 for a frequent word (found in >= 5% of calls, the
+ * words search_term_calls lists) equals the hand-written exact ts_rank top 20,
+ * position by position, over up to 50 such words.
+ */
+async function broadAgreement(words: { word: string; share: number }[], url: string, handUrl: string): Promise<{ words: number; agree: number; positions: number }> {
+  const chosen = words.filter((w) => w.share >= 0.05).slice(0, 50);
+  let agree = 0;
+  let positions = 0;
+  const query = 'query($q: String!) { searchCalls(query: $q, first: 20) { edges { node { callId } } } }';
+  for (const { word } of chosen) {
+    const [parley, exact] = await Promise.all([sendGraphql(url, query, { q: word }), sendGet(`${handUrl}/search?${new URLSearchParams({ q: word })}`)]);
+    const got: string[] = (parley.body.data?.searchCalls?.edges ?? []).map((e: any) => e.node.callId);
+    const want: string[] = (exact.body ?? []).map((r: any) => r.callId);
+    positions += want.length;
+    want.forEach((callId, i) => {
+      if (got[i] === callId) agree += 1;
+    });
+  }
+  return { words: chosen.length, agree, positions };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -290,6 +326,7 @@ const present = await countCalls(sql);
 if (present < calls) await load(sql, calls - present);
 const [{ n: total }] = await sql`select count(*)::int as n from calls`;
 await sql`analyze calls`;
+listFrequentWords();
 // About 5,000 sampled calls: 2 % of 200,000, all of a small database.
 const samplePercent = Math.min(100, (100 * 5000) / Math.max(1, total));
 const callIds = (await sql`select call_id from calls tablesample system (${samplePercent}) limit 5000`).map((r) => r.call_id as string);
@@ -334,6 +371,10 @@ try {
   const recall = recallSamples > 0 ? await recallAt5(sql, url, callIds.slice(0, recallSamples)) : NaN;
   process.stdout.write(`\nParley read benchmark: ${total} calls in PostgreSQL, ${concurrency} clients, ${seconds} s per scenario and server\n\n`);
   process.stdout.write(`${ratioTable(results)}\n`);
+  const agreement = await broadAgreement(words, url, handUrl);
+  process.stdout.write(
+    `\nranked search on frequent words (>= 5% of calls): top 20 equal to exact ts_rank order in ${agreement.agree} of ${agreement.positions} positions (${agreement.words} words, ${((100 * agreement.agree) / Math.max(1, agreement.positions)).toFixed(1)}%)\n`,
+  );
   process.stdout.write(`\nParley server RSS: ${(idleRss / MB).toFixed(0)} MB idle, peak ${(rss.max / MB).toFixed(0)} MB under the read load\n`);
   if (recallSamples > 0) process.stdout.write(`\nsimilarity recall@5 vs exact search (${Math.min(callIds.length, recallSamples)} calls): ${recall.toFixed(3)}\n`);
 } finally {

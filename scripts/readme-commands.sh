@@ -50,6 +50,7 @@ plan sub   'npm run generate -- --calls 100000 --seed 42 > calls.ndjson' "s/--ca
 plan sub   'npm run ingest -- calls.ndjson' "s#calls.ndjson#$work/calls.ndjson#"
 plan sub   'npm run seed -- --calls 10000' 's/--calls 10000/--calls 200/'
 plan run   'npm run reembed'
+plan run   'npm run search:terms'
 plan sub   'createdb -h 127.0.0.1 -U postgres parley' "s/parley\$/$SCRATCH/"
 plan serve 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/parley REDIS_URL=redis://127.0.0.1:6379 npm start' "s#/parley #/$SCRATCH #"
 plan sub   'npm run bench:ingest -- --calls 100000 --database-url postgres://postgres@127.0.0.1:5432/parley_bench_ingest' \

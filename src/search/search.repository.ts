@@ -47,6 +47,12 @@ interface SearchRow extends CallWithPeopleRow {
  * ties by call_id desc. Only the page's rows reach the outer query, so
  * ts_headline runs at most `limit` times, and only when asked for.
  *
+ * A one-word query on a frequent word (one that `search_terms` tracks) reads
+ * its page from `search_term_calls`, already in rank order, and ranks no
+ * match at all when that list fills the page; otherwise the exact branch
+ * runs (a gate PostgreSQL evaluates once: the branch it closes never starts).
+ * Why the list gives exactly the exact answer: search-terms.service.ts.
+ *
  * The cursor carries the rank as float4 text, which since PostgreSQL 12
  * (extra_float_digits = 1) is the shortest text that reads back as the same
  * float4, so `rank < $cursor::float4` neither skips nor repeats a row.
@@ -59,22 +65,32 @@ export async function findSearchPage(db: Database, query: SearchPageQuery): Prom
 /** The statement of findSearchPage (exported for EXPLAIN in tests). */
 export function searchPageSql(query: SearchPageQuery): SQL {
   const q = tsQuery(query.text);
+  const filter = callFilterSql(query.filter);
+  // The same float4 on both sides (stored by ts_rank with the same query, or computed): the comparison is exact.
+  const after = (rank: SQL, callId: SQL) => (query.after ? sql`(${rank}, ${callId}) < (${query.after.rank}::float4, ${query.after.callId})` : undefined);
+  const where = (...parts: (SQL | undefined)[]) => sql.join(parts.filter((part): part is SQL => part !== undefined), sql` and `);
+  const columns = sql`${CALL_INNER_COLUMNS}${query.headline ? sql`, c.transcript` : sql``}`;
   const rank = sql`ts_rank(c.search_vector, ${q})`;
-  const conditions = [
-    sql`c.search_vector @@ ${q}`,
-    callFilterSql(query.filter),
-    // The same float4 expression on both sides: the comparison is exact.
-    query.after ? sql`(${rank}, c.call_id) < (${query.after.rank}::float4, ${query.after.callId})` : undefined,
-  ].filter((part): part is SQL => part !== undefined);
-  return sql`select ${CALL_WITH_PEOPLE_COLUMNS}, c.rank::text as rank_text,
-          ${query.headline ? sql`ts_headline('english'::regconfig, c.transcript, ${q}, ${HEADLINE_OPTIONS})` : sql`null::text`} as headline
-        from (
-          select ${CALL_INNER_COLUMNS}${query.headline ? sql`, c.transcript` : sql``}, ${rank} as rank
-          from calls c
-          where ${sql.join(conditions, sql` and `)}
-          order by rank desc, c.call_id desc
+  return sql`with term as (
+          select lexeme from search_terms where query = ${q}
+        ), listed as (
+          select ${columns}, tc.rank
+          from search_term_calls tc join calls c on c.call_id = tc.call_id
+          where ${where(sql`tc.lexeme = (select lexeme from term)`, after(sql`tc.rank`, sql`tc.call_id`), filter)}
+          order by tc.rank desc, tc.call_id desc
           limit ${query.limit}
-        ) c ${PEOPLE_JOIN}
+        ), page as (
+          select * from listed where (select count(*) from listed) = ${query.limit}
+          union all
+          (select ${columns}, ${rank} as rank
+          from calls c
+          where ${where(sql`c.search_vector @@ ${q}`, filter, after(rank, sql`c.call_id`), sql`(select count(*) from listed) < ${query.limit}`)}
+          order by rank desc, c.call_id desc
+          limit ${query.limit})
+        )
+        select ${CALL_WITH_PEOPLE_COLUMNS}, c.rank::text as rank_text,
+          ${query.headline ? sql`ts_headline('english'::regconfig, c.transcript, ${q}, ${HEADLINE_OPTIONS})` : sql`null::text`} as headline
+        from page c ${PEOPLE_JOIN}
         order by c.rank desc, c.call_id desc`;
 }
 

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   text,
   timestamp,
   uuid,
@@ -129,3 +130,44 @@ export const analyticsPendingWrites = pgTable('analytics_pending_writes', {
   xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
 });
+
+const tsquery = customType<{ data: string }>({ dataType: () => 'tsquery' });
+
+/**
+ * Frequent search words whose best-ranked calls are kept in
+ * `search_term_calls`, so a one-word search on a word found in a large share
+ * of calls reads its first pages from an index instead of ranking every match.
+ * Chosen by `npm run search:terms` (src/search/search-terms.ts) from the
+ * planner's statistics; `query` is the word as websearch_to_tsquery('english')
+ * returns it, which is how a search finds its row.
+ */
+export const searchTerms = pgTable('search_terms', {
+  lexeme: text('lexeme').primaryKey(),
+  query: tsquery('query').notNull(),
+  /** Every call whose search_vector holds the lexeme at this many positions or more has a row in search_term_calls. */
+  minPositions: integer('min_positions').notNull(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true, mode: 'date' }).notNull().default(sql`now()`),
+});
+
+/**
+ * For each tracked term: exactly the calls holding its lexeme at
+ * `min_positions` positions or more, with their ts_rank for the term (float4,
+ * the same value the search computes). Kept by triggers on `calls` (0005).
+ */
+export const searchTermCalls = pgTable(
+  'search_term_calls',
+  {
+    lexeme: text('lexeme')
+      .notNull()
+      .references(() => searchTerms.lexeme, { onDelete: 'cascade' }),
+    callId: varchar('call_id', { length: 50 })
+      .notNull()
+      .references(() => calls.callId, { onUpdate: 'cascade', onDelete: 'cascade' }),
+    rank: real('rank').notNull(),
+  },
+  (t) => [
+    // Ascending: a backward scan serves the search order, rank desc then call_id desc (as on calls).
+    index('search_term_calls_rank_idx').on(t.lexeme, t.rank, t.callId),
+    index('search_term_calls_call_idx').on(t.callId),
+  ],
+);
