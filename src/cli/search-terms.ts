@@ -8,14 +8,15 @@ import { createLogger } from '../observability/logger.js';
 import { refreshSearchTerms, SEARCH_TERMS_DEFAULTS } from '../search/search-terms.service.js';
 import { intFlag, UsageError } from './flags.js';
 
-const USAGE = `Usage: npm run search:terms -- [--min-share 0.05] [--rows 2000] [--max-terms 100]
+const USAGE = `Usage: npm run search:terms -- [--min-share 0.05] [--rows 1000] [--max-terms 1000]
 
 Lists, for every word found in at least --min-share of the calls (from the
 planner's statistics), its --rows best-ranked calls, so that searchCalls on
 that one word reads its first pages from an index instead of ranking every
 match. Answers stay exact (see src/search/search-terms.service.ts); the lists
 are kept current by a trigger on every write. Run it after a bulk load; words
-no longer frequent are dropped. Writes to calls wait while a word is listed.
+no longer frequent are dropped. Writes to calls wait while new words are
+listed (two passes over the calls' search vectors, for all new words at once).
 `;
 
 let values;
@@ -54,16 +55,14 @@ const database = await openDatabase(config, logger);
 const started = performance.now();
 try {
   await migrate(database.db);
-  const result = await refreshSearchTerms(database.db, options, (term, done, total) =>
-    process.stderr.write(`search:terms: ${done}/${total} "${term.lexeme}": ${term.calls} calls at ${term.minPositions}+ positions\n`),
-  );
+  const result = await refreshSearchTerms(database.db, options);
   const listed = result.tracked.reduce((sum, term) => sum + term.calls, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stdout.write(
     `search:terms: ${result.tracked.length} words tracked (${result.added.length} added, ${result.removed.length} dropped), ${listed} listed calls, in ${seconds} s\n`,
   );
 } catch (err) {
-  process.stderr.write(`search:terms: stopped: ${describeError(err)}\nWords listed before the failure stay listed (each in its own transaction); re-run to continue.\n`);
+  process.stderr.write(`search:terms: stopped: ${describeError(err)}\nNo new word was listed (they are listed in one transaction); re-run.\n`);
   process.exitCode = 1;
 } finally {
   await database.close();

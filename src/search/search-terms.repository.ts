@@ -45,44 +45,42 @@ export async function deleteTrackedTerms(db: Database, lexemes: readonly string[
 }
 
 /**
- * Starts tracking one term: lists the calls holding its lexeme at the most
- * positions (at least `rows` of them, all ties included) and records the
- * fewest positions among them as the term's threshold, so that from then on
- * the table holds exactly the calls at or over that threshold.
+ * Starts tracking these terms, in one transaction and two passes over the
+ * calls' search vectors whatever their number: the first counts, per word,
+ * how many calls hold it at each number of positions and sets its threshold
+ * to the largest count that still lists at least `rows` calls (all ties
+ * included); the second lists every call at or over the threshold, with its
+ * ts_rank for the word. From then on the trigger keeps each list exactly
+ * "the calls at or over the threshold".
  *
  * Writes to calls wait while this runs (SHARE lock; reads go on): a call
- * written meanwhile would otherwise miss the term that its trigger cannot yet
- * see. The ranking pass is the one an exact search for the word performs,
- * once; the statement timeout is lifted for it, as for ingestion writes.
+ * written meanwhile would otherwise miss a word its trigger cannot yet see.
+ * The statement timeout is lifted for it, as for ingestion writes.
  */
-export async function trackTerm(db: Database, lexeme: string, rows: number): Promise<TrackedTerm> {
-  return db.transaction(async (tx) => {
+export async function trackTerms(db: Database, lexemes: readonly string[], rows: number): Promise<void> {
+  if (lexemes.length === 0) return;
+  await db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('statement_timeout', '0', true)`);
     await tx.execute(sql`lock table calls in share mode`);
-    const query = sql`('''' || ${lexeme}::text || '''')::tsquery`;
-    await tx.execute(sql`insert into search_terms (lexeme, query, min_positions) values (${lexeme}, ${query}, 1)`);
-    // ts_rank of a one-word query grows strictly with the word's positions in the call (see
-    // search-terms.ts), so "rank >= the rows-th best rank" lists exactly "positions >= some count".
     await tx.execute(
-      sql`with ranked as materialized (
-            select c.call_id, ts_rank(c.search_vector, t.query) as rank
-            from calls c, search_terms t
-            where t.lexeme = ${lexeme} and c.search_vector @@ t.query
-          ), cut as (
-            select rank from ranked order by rank desc offset ${rows - 1} limit 1
+      sql`with counts as (
+            select u.lexeme, cardinality(u.positions) as n, count(*) as calls
+            from calls c cross join lateral unnest(c.search_vector) as u(lexeme, positions, weights)
+            where u.lexeme = any(${textArray(lexemes)})
+            group by 1, 2
+          ), at_least as (
+            select lexeme, n, sum(calls) over (partition by lexeme order by n desc) as calls from counts
           )
-          insert into search_term_calls (lexeme, call_id, rank)
-          select ${lexeme}, call_id, rank from ranked where rank >= coalesce((select rank from cut), 0)`,
+          insert into search_terms (lexeme, query, min_positions)
+          select lexeme, (chr(39) || lexeme || chr(39))::tsquery, coalesce(max(n) filter (where calls >= ${rows}), 1)
+          from at_least group by lexeme`,
     );
-    const [term] = await queryRows<TrackedTerm>(
-      tx,
-      sql`update search_terms set min_positions = coalesce((
-            select min(cardinality(u.positions))
-            from search_term_calls tc join calls c on c.call_id = tc.call_id, unnest(c.search_vector) u
-            where tc.lexeme = ${lexeme} and u.lexeme = ${lexeme}), 1), refreshed_at = now()
-          where lexeme = ${lexeme}
-          returning lexeme, min_positions as "minPositions", (select count(*)::int from search_term_calls where lexeme = ${lexeme}) as calls`,
+    await tx.execute(
+      sql`insert into search_term_calls (lexeme, call_id, rank)
+          select t.lexeme, c.call_id, ts_rank(c.search_vector, t.query)
+          from calls c cross join lateral unnest(c.search_vector) as u(lexeme, positions, weights)
+          join search_terms t on t.lexeme = u.lexeme
+          where t.lexeme = any(${textArray(lexemes)}) and cardinality(u.positions) >= t.min_positions`,
     );
-    return term!;
   });
 }

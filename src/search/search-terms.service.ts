@@ -1,5 +1,5 @@
 import type { Database } from '../db/client.js';
-import { deleteTrackedTerms, findFrequentLexemes, findTrackedTerms, trackTerm, type TrackedTerm } from './search-terms.repository.js';
+import { deleteTrackedTerms, findFrequentLexemes, findTrackedTerms, type TrackedTerm, trackTerms } from './search-terms.repository.js';
 
 /**
  * Ranked search on a word found in a large share of calls ("pricing": 22%)
@@ -13,8 +13,10 @@ import { deleteTrackedTerms, findFrequentLexemes, findTrackedTerms, trackTerm, t
  * so every position has the same weight (D) and the rank is a strictly
  * increasing function of the number of positions, n (at most 256 per word).
  * So for each frequent word we keep, in `search_term_calls`, exactly the calls
- * holding it at `min_positions` or more positions, with their rank, in an
- * index ordered (rank desc, call_id desc): the search order.
+ * holding it at `min_positions` or more positions (the threshold that lists
+ * at least `rowsPerTerm` calls), with their rank, in an index ordered (rank
+ * desc, call_id desc): the search order. That ts_rank property is tested on
+ * the PostgreSQL in use (test/integration/search-terms.test.ts).
  *
  * A search whose query is that one word reads its page from there, joined to
  * calls for the filter and the cursor. When that yields a full page (the
@@ -39,7 +41,7 @@ export interface SearchTermsOptions {
   maxTerms: number;
 }
 
-export const SEARCH_TERMS_DEFAULTS: SearchTermsOptions = { minShare: 0.05, rowsPerTerm: 2000, maxTerms: 100 };
+export const SEARCH_TERMS_DEFAULTS: SearchTermsOptions = { minShare: 0.05, rowsPerTerm: 1000, maxTerms: 1000 };
 
 export interface SearchTermsRefresh {
   tracked: TrackedTerm[];
@@ -50,13 +52,10 @@ export interface SearchTermsRefresh {
 /**
  * Tracks the words now frequent, stops tracking the ones no longer so, and
  * re-lists a word whose list grew past 4× `rowsPerTerm` (calls added since
- * kept it exact, but pages read further into it). One transaction per word.
+ * kept it exact, but pages read further into it). New words are listed
+ * together, in one transaction (see trackTerms).
  */
-export async function refreshSearchTerms(
-  db: Database,
-  options: SearchTermsOptions = SEARCH_TERMS_DEFAULTS,
-  onTerm?: (term: TrackedTerm, done: number, total: number) => void,
-): Promise<SearchTermsRefresh> {
+export async function refreshSearchTerms(db: Database, options: SearchTermsOptions = SEARCH_TERMS_DEFAULTS): Promise<SearchTermsRefresh> {
   const frequent = await findFrequentLexemes(db, options.minShare, options.maxTerms);
   const wanted = new Set(frequent.map((f) => f.lexeme));
   const current = await findTrackedTerms(db);
@@ -64,10 +63,7 @@ export async function refreshSearchTerms(
   await deleteTrackedTerms(db, stale);
   const kept = new Set(current.map((t) => t.lexeme).filter((lexeme) => !stale.includes(lexeme)));
   const toAdd = frequent.map((f) => f.lexeme).filter((lexeme) => !kept.has(lexeme));
-  for (const [i, lexeme] of toAdd.entries()) {
-    const term = await trackTerm(db, lexeme, options.rowsPerTerm);
-    onTerm?.(term, i + 1, toAdd.length);
-  }
+  await trackTerms(db, toAdd, options.rowsPerTerm);
   return {
     tracked: await findTrackedTerms(db),
     added: toAdd.filter((lexeme) => !current.some((t) => t.lexeme === lexeme)),
