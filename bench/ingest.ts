@@ -153,7 +153,7 @@ async function throughput(): Promise<void> {
     // customers that the other run had not inserted yet).
     const [{ n: still }] = await sql`select count(*)::int as n from calls`;
     if (still !== calls) throw new Error(`${redactUrl(url)} holds ${still} calls instead of ${calls}: another process changed it during the run`);
-    await sql`truncate calls`;
+    await sql`truncate calls, search_term_calls`;
     await sql`checkpoint`;
     started = performance.now();
     const target = await sql.unsafe(`copy calls (${CALL_COLUMNS.join(', ')}) from stdin`).writable();
