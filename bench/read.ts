@@ -58,7 +58,8 @@ async function countCalls(sql: postgres.Sql): Promise<number> {
 /**
  * Bulk load, as the PGlite/pgvector notes advise: the HNSW index is dropped
  * while the calls go in through the ingestion pipeline and built once at the
- * end (keeping it costs ~4 ms per inserted row on this machine).
+ * end (keeping it costs ~4 ms per inserted row on this machine); the
+ * frequent words are listed again after it (listFrequentWords).
  */
 async function load(sql: postgres.Sql, missing: number): Promise<void> {
   log(`loading ${calls} calls through the ingestion pipeline (npm run seed); existing ones are skipped`);
@@ -70,6 +71,8 @@ async function load(sql: postgres.Sql, missing: number): Promise<void> {
   });
   if (migrated.status !== 0) throw new Error(`migrating failed with exit code ${migrated.status}`);
   await sql`drop index if exists calls_embedding_hnsw_idx`;
+  // Likewise the frequent words' lists (their trigger would list each new call): rebuilt after the load.
+  await sql`delete from search_terms`;
   const result = spawnSync(process.execPath, [path.join(root, 'dist/src/cli/seed.js'), '--calls', String(calls), '--seed', '42'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
