@@ -5,8 +5,9 @@ import { searchPageSql } from '../../src/search/search.repository.js';
 import { refreshSearchTerms } from '../../src/search/search-terms.service.js';
 import { generateCalls } from '../../src/synthetic/generator.js';
 import { insertEmbeddedCalls } from '../support/embedded-fixtures.js';
-import { type GraphQLResponse, startTestParley, type TestParley } from '../support/harness.js';
+import { startTestParley, type TestParley } from '../support/harness.js';
 import { testModes } from '../support/modes.js';
+import { exactSearchMatches, searchAllPages } from '../support/search-truth.js';
 
 const CALLS = 400;
 const CUSTOMERS = 60;
@@ -19,7 +20,7 @@ const SEARCH = /* GraphQL */ `
   query Search($query: String!, $filter: CallFilter, $first: Int, $after: String) {
     searchCalls(query: $query, filter: $filter, first: $first, after: $after) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage endCursor }
       edges { rank node { callId } }
     }
   }`;
@@ -27,11 +28,6 @@ const INGEST = /* GraphQL */ `
   mutation Ingest($calls: [CallInput!]!, $onConflict: ConflictPolicy) {
     ingestCalls(calls: $calls, onConflict: $onConflict) { inserted updated failed }
   }`;
-
-interface Match {
-  callId: string;
-  rank: number;
-}
 
 describe.each(testModes)('searchCalls on frequent words (search_term_calls) on the %s database', (mode) => {
   let t: TestParley;
@@ -48,31 +44,8 @@ describe.each(testModes)('searchCalls on frequent words (search_term_calls) on t
     await t?.stop();
   });
 
-  /** The independent answer: every match in exact ts_rank order, straight from SQL. */
-  async function expectedMatches(query: string, where: SQL = sql`true`): Promise<Match[]> {
-    const rows = await queryRows<{ call_id: string; rank: number }>(
-      t.db,
-      sql`select c.call_id, ts_rank(c.search_vector, websearch_to_tsquery('english', ${query}))::float8 as rank
-          from calls c
-          where c.search_vector @@ websearch_to_tsquery('english', ${query}) and ${where}
-          order by ts_rank(c.search_vector, websearch_to_tsquery('english', ${query})) desc, c.call_id desc`,
-    );
-    return rows.map((r) => ({ callId: r.call_id, rank: r.rank }));
-  }
-
-  async function allPages(query: string, first: number, filter?: Record<string, unknown>): Promise<Match[]> {
-    const seen: Match[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 500; guard++) {
-      const res: GraphQLResponse = await t.gql(SEARCH, { query, first, after, filter });
-      expect(res.body.errors).toBeUndefined();
-      const conn = res.body.data!.searchCalls;
-      seen.push(...conn.edges.map((e: any) => ({ callId: e.node.callId, rank: e.rank })));
-      if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
-    }
-    return seen;
-  }
+  const expectedMatches = (query: string, where?: SQL) => exactSearchMatches(t.db, query, where);
+  const allPages = async (query: string, first: number, filter?: Record<string, unknown>) => (await searchAllPages(t, SEARCH, query, first, filter)).seen;
 
   /** The invariant the triggers keep: a word's list is exactly the calls holding it at min_positions or more. */
   async function expectListsExact() {

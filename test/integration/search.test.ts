@@ -3,8 +3,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.js';
 import { searchPageSql } from '../../src/search/search.repository.js';
 import { insertEmbeddedCalls } from '../support/embedded-fixtures.js';
-import { type GraphQLResponse, startTestParley, type TestParley } from '../support/harness.js';
+import { startTestParley, type TestParley } from '../support/harness.js';
 import { testModes } from '../support/modes.js';
+import { exactSearchMatches, searchAllPages } from '../support/search-truth.js';
 
 const CALLS = 400;
 const CUSTOMERS = 60;
@@ -20,11 +21,6 @@ const SEARCH = /* GraphQL */ `
     }
   }`;
 
-interface Match {
-  callId: string;
-  rank: number;
-}
-
 describe.each(testModes)('Query.searchCalls on the %s database', (mode) => {
   let t: TestParley;
 
@@ -37,35 +33,8 @@ describe.each(testModes)('Query.searchCalls on the %s database', (mode) => {
     await t?.stop();
   });
 
-  /** The independent answer: every match in rank order, straight from SQL. */
-  async function expectedMatches(query: string, where: SQL = sql`true`): Promise<Match[]> {
-    const rows = await queryRows<{ call_id: string; rank: number }>(
-      t.db,
-      sql`select c.call_id, ts_rank(c.search_vector, websearch_to_tsquery('english', ${query}))::float8 as rank
-          from calls c
-          where c.search_vector @@ websearch_to_tsquery('english', ${query}) and ${where}
-          order by ts_rank(c.search_vector, websearch_to_tsquery('english', ${query})) desc, c.call_id desc`,
-    );
-    return rows.map((r) => ({ callId: r.call_id, rank: r.rank }));
-  }
-
-  /** Every page of a search, following endCursor. */
-  async function allPages(query: string, first: number, filter?: Record<string, unknown>) {
-    const seen: Match[] = [];
-    const totals: number[] = [];
-    let after: string | null = null;
-    for (let guard = 0; guard < 500; guard++) {
-      const res: GraphQLResponse = await t.gql(SEARCH, { query, first, after, filter });
-      expect(res.body.errors).toBeUndefined();
-      const conn = res.body.data!.searchCalls;
-      totals.push(conn.totalCount);
-      expect(conn.pageInfo.hasPreviousPage).toBe(after !== null);
-      seen.push(...conn.edges.map((e: any) => ({ callId: e.node.callId, rank: e.rank })));
-      if (!conn.pageInfo.hasNextPage) break;
-      after = conn.pageInfo.endCursor;
-    }
-    return { seen, totals };
-  }
+  const expectedMatches = (query: string, where?: SQL) => exactSearchMatches(t.db, query, where);
+  const allPages = (query: string, first: number, filter?: Record<string, unknown>) => searchAllPages(t, SEARCH, query, first, filter);
 
   it.each([
     ['a word', 'discount'],
