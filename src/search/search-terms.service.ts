@@ -59,14 +59,14 @@ export async function refreshSearchTerms(db: Database, options: SearchTermsOptio
   const frequent = await findFrequentLexemes(db, options.minShare, options.maxTerms);
   const wanted = new Set(frequent.map((f) => f.lexeme));
   const current = await findTrackedTerms(db);
-  const stale = current.filter((t) => !wanted.has(t.lexeme) || t.calls > 4 * options.rowsPerTerm).map((t) => t.lexeme);
-  await deleteTrackedTerms(db, stale);
-  const kept = new Set(current.map((t) => t.lexeme).filter((lexeme) => !stale.includes(lexeme)));
-  const toAdd = frequent.map((f) => f.lexeme).filter((lexeme) => !kept.has(lexeme));
+  const tracked = new Set(current.map((t) => t.lexeme));
+  const stale = new Set(current.filter((t) => !wanted.has(t.lexeme) || t.calls > 4 * options.rowsPerTerm).map((t) => t.lexeme));
+  await deleteTrackedTerms(db, [...stale]);
+  const toAdd = frequent.map((f) => f.lexeme).filter((lexeme) => !tracked.has(lexeme) || stale.has(lexeme));
   await trackTerms(db, toAdd, options.rowsPerTerm);
   return {
     tracked: await findTrackedTerms(db),
-    added: toAdd.filter((lexeme) => !current.some((t) => t.lexeme === lexeme)),
-    removed: stale.filter((lexeme) => !wanted.has(lexeme)),
+    added: toAdd.filter((lexeme) => !tracked.has(lexeme)),
+    removed: [...stale].filter((lexeme) => !wanted.has(lexeme)),
   };
 }
